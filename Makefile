@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with Python 3.11 and make: `make run`, `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test lint validate export schema clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m streamlit run dashboard/streamlit_app.py \
+		--server.address $(HOST) --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+test: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m model validate
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+validate: $(VENV)/.installed
+	$(PY) -m model validate
+
+export: $(VENV)/.installed
+	$(PY) -m model export --out snapshot.csv
+
+schema: $(VENV)/.installed
+	$(PY) -m model schema --out data/kpis.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .cache

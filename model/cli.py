@@ -1,0 +1,122 @@
+"""Command line: ``python -m model validate|export|schema``.
+
+Messages go to stderr, data to stdout or files; exit 0 on success, 1 on invalid data or a
+failed export, 2 on wrong usage. Never a traceback for a problem of the user's input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from model.export import ENCODINGS, ExportError, write_snapshot
+from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset, check, display_path, load
+from model.problems import DataError
+from model.progress import latest_actual_end
+from model.schema import json_schema
+
+SCHEMA_FILE = DEFAULT_DATA.parent / "kpis.schema.json"
+
+
+class UsageError(Exception):
+    """A command-line value that cannot be used."""
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2024-03-31") from None
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
+    parser.add_argument(
+        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)"
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    path = args.path or args.data
+    shown = display_path(path)
+    document, problems = check(path, args.seeds)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    if document is None:
+        print(f"{shown}: invalid ({errors} error(s), {warnings} warning(s))", file=sys.stderr)
+        return 1
+    print(f"{shown}: valid ({len(document.kpis)} KPIs, {warnings} warning(s))")
+    return 0
+
+
+def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
+    """``as_of`` as given, else the end of the latest period with an actual, else today."""
+    return as_of or latest_actual_end(dataset.kpis) or date.today()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    dataset = load(args.data, args.seeds)
+    as_of = evaluation_date(dataset, args.as_of)
+    frame = write_snapshot(dataset, args.out, as_of, args.encoding)
+    print(f"{args.out}: {len(frame)} rows, {frame['kpi_id'].nunique()} KPIs, as of {as_of}, {args.encoding}")
+    return 0
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m model", description="Tokyo KPI Tracker: data tools")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a data file; exit 1 when invalid")
+    p.add_argument("path", nargs="?", type=Path, help="data file (same as --data)")
+    _add_data_options(p)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="write the CSV snapshot")
+    p.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    p.add_argument("--as-of", type=_iso_date, help="evaluation date YYYY-MM-DD (default: latest actual)")
+    p.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="default: %(default)s")
+    _add_data_options(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the data file")
+    p.add_argument("--out", type=Path, help=f"write it to a file (the committed one is {SCHEMA_FILE.name})")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{display_path(args.data)}: invalid, nothing written", file=sys.stderr)
+        return 1
+    except (ExportError, UsageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1

@@ -1,0 +1,116 @@
+"""The CSV snapshot: one row per target or observation, for Excel and other tools."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from model.atomic import write_atomic
+from model.frames import figure_frame, overview_frame
+from model.loader import Dataset
+
+#: The snapshot's leading columns, in order (more follow).
+SNAPSHOT_COLUMNS = [
+    "kpi_id",
+    "kpi_name_ja",
+    "kpi_name_en",
+    "bureau_ja",
+    "bureau_en",
+    "pillar",
+    "unit",
+    "row_type",
+    "period",
+    "period_end",
+    "value",
+    "status",
+    "source_file",
+    "quote",
+]
+EXTRA_COLUMNS = [
+    "as_of",
+    "pillar_en",
+    "unit_en",
+    "measure",
+    "direction",
+    "approximate",
+    "superseded",
+    "derived",
+    "note",
+]
+ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
+#: A text cell starting with one of these could run as a formula in a spreadsheet.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(Exception):
+    """The snapshot cannot be written as asked."""
+
+
+def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = None) -> pd.DataFrame:
+    """The snapshot rows for ``as_of``, optionally limited to some KPIs."""
+    kpis = overview_frame(dataset, as_of)
+    figures = figure_frame(dataset)
+    frame = figures.merge(kpis, on="kpi_id", how="left", suffixes=("", "_kpi"))
+    if kpi_ids is not None:
+        frame = frame[frame["kpi_id"].isin(kpi_ids)]
+    frame = frame.rename(
+        columns={
+            "name_ja": "kpi_name_ja",
+            "name_en": "kpi_name_en",
+            "pillar_ja": "pillar",
+            "unit_ja": "unit",
+            "note": "note",
+        }
+    )
+    frame["period_end"] = frame["period_end"].map(date.isoformat)
+    frame["as_of"] = as_of.isoformat()
+    return frame[SNAPSHOT_COLUMNS + EXTRA_COLUMNS].reset_index(drop=True)
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix ``'`` to text cells that a spreadsheet would run as a formula.
+
+    Only text columns are touched: numbers stay numbers.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
+            continue
+        text = out[column].astype("string")
+        risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
+        out[column] = text.where(~risky, "'" + text)
+    return out
+
+
+def _plain_numbers(values: pd.Series) -> pd.Series:
+    """1300.0 → "1300", 0.5 → "0.5": a plain number, '.' decimal, no separators."""
+    whole = values == values.round()
+    text = values.map(repr)
+    return text.where(~whole, values.astype("Int64").astype("string"))
+
+
+def to_csv_bytes(frame: pd.DataFrame, encoding: str = "utf-8-sig") -> bytes:
+    if encoding not in ENCODINGS:
+        raise ExportError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
+    safe = neutralise(frame)
+    if "value" in safe.columns:
+        safe["value"] = _plain_numbers(frame["value"].astype("float64"))
+    text = safe.to_csv(index=False, lineterminator="\r\n")
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        line_no = exc.object.count("\n", 0, exc.start) + 1
+        raise ExportError(
+            f"{encoding} cannot encode the character {char!r} (U+{ord(char):04X}) on line "
+            f"{line_no} of the CSV; use --encoding utf-8-sig"
+        ) from None
+
+
+def write_snapshot(dataset: Dataset, out: Path, as_of: date, encoding: str = "utf-8-sig") -> pd.DataFrame:
+    """Write the snapshot atomically and return the rows written."""
+    frame = snapshot_frame(dataset, as_of)
+    write_atomic(out, to_csv_bytes(frame, encoding))
+    return frame

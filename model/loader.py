@@ -1,0 +1,183 @@
+"""Load ``data/kpis.yaml``: read YAML with lines, validate with pydantic, apply the rules.
+
+Every problem of a file is collected in one run and reported as
+``FILE:LINE: kpi "ID", field.path: message``; errors and warnings are kept apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from model.periods import PeriodError, parse_period
+from model.problems import DataError, Problem, format_path
+from model.problems import Path as DataPath
+from model.provenance import Seeds
+from model.rules import RULES
+from model.schema import Document, Exclusion, Kpi, Label
+from model.yamlfile import YamlData, YamlProblem, read_yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = PROJECT_ROOT / "data" / "kpis.yaml"
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+
+@dataclass
+class Dataset:
+    """A validated data file with the warnings found while loading it."""
+
+    document: Document
+    path: Path
+    seeds: Path
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def kpis(self) -> list[Kpi]:
+        return self.document.kpis
+
+
+_FRIENDLY = {
+    "missing": "is required but missing",
+    "extra_forbidden": "is not a known field (check the spelling; see the README's YAML reference)",
+    "float_type": 'must be a number (write 1300, not "1,300" or "約1,300")',
+    "bool_type": "must be true or false",
+    "string_type": "must be text",
+    "list_type": "must be a list (items starting with -)",
+    "model_type": "must be a mapping (key: value lines)",
+    "dict_type": "must be a mapping (key: value lines)",
+    "greater_than_equal": "must not be negative",
+    "finite_number": "must be a finite number",
+    "string_too_short": "must not be empty",
+    "too_short": "needs at least {min_length} item(s)",
+}
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "string_pattern_mismatch":
+        value = err.get("input")
+        if "FY" in str(err.get("ctx", {}).get("pattern", "")):
+            try:
+                parse_period(value)
+            except PeriodError as exc:
+                return str(exc)
+        return f"{value!r} must be a lower-case slug such as digital-service"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    template = _FRIENDLY.get(kind)
+    if template is None:
+        return str(err["msg"])
+    return template.format(**err.get("ctx", {}))
+
+
+def _kpi_id(raw: Any, index: int) -> str | None:
+    try:
+        ident = raw["kpis"][index]["id"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return str(ident)
+
+
+def _problem(level: str, file: str, yd: YamlData, path: DataPath, message: str) -> Problem:
+    """A problem at ``path`` of the document, with KPI id and field relative to the KPI."""
+    kpi_id = None
+    field_path: DataPath = path
+    if len(path) >= 2 and path[0] == "kpis" and isinstance(path[1], int):
+        kpi_id = _kpi_id(yd.data, path[1]) or f"#{path[1] + 1}"
+        field_path = path[2:]
+    return Problem(level, file, yd.line_of(path), message, kpi_id, format_path(field_path))  # type: ignore[arg-type]
+
+
+def _schema_problems(file: str, yd: YamlData, exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        out.append(_problem("error", file, yd, path, _message(dict(err))))
+    return out
+
+
+IndexMap = dict[str, list[int]]
+
+
+def _partial_document(data: dict[str, Any]) -> tuple[Document, IndexMap]:
+    """The parts of an invalid file that do validate, so the rules can still check them.
+
+    Returns the document and, per section, the file index of each item kept.
+    """
+    sections = {"bureaus": Label, "pillars": Label, "kpis": Kpi, "exclusions": Exclusion}
+    kept: dict[str, list[Any]] = {}
+    index_map: IndexMap = {}
+    for section, model in sections.items():
+        items = data.get(section)
+        kept[section], index_map[section] = [], []
+        for k, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                kept[section].append(model.model_validate(item))
+            except ValidationError:
+                continue
+            index_map[section].append(k)
+    return Document.model_construct(**kept), index_map
+
+
+def _original_path(path: DataPath, index_map: IndexMap | None) -> DataPath:
+    if index_map is None or len(path) < 2 or not isinstance(path[1], int):
+        return path
+    section = str(path[0])
+    return (section, index_map[section][path[1]], *path[2:])
+
+
+def display_path(path: Path) -> str:
+    """The path as a curator would type it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def check(path: Path, seeds: Path) -> tuple[Document | None, list[Problem]]:
+    """Validate a data file; return the document (None when invalid) and all problems."""
+    file = display_path(path)
+    try:
+        yd = read_yaml(path)
+    except YamlProblem as exc:
+        return None, [Problem("error", file, exc.line, exc.message)]
+    if not isinstance(yd.data, dict):
+        found = "an empty file" if yd.data is None else f"a {type(yd.data).__name__}"
+        return None, [
+            Problem(
+                "error", file, 1, f"the file must be a mapping with bureaus, pillars and kpis, not {found}"
+            )
+        ]
+    problems: list[Problem] = []
+    document: Document | None
+    try:
+        document = Document.model_validate(yd.data)
+    except ValidationError as exc:
+        problems.extend(_schema_problems(file, yd, exc))
+        document = None
+    index_map: IndexMap | None = None
+    if document is None:
+        checked, index_map = _partial_document(yd.data)
+    else:
+        checked = document
+    seed_index = Seeds(seeds)
+    for rule in RULES:
+        try:
+            for level, where, message in rule(checked, seed_index):
+                problems.append(_problem(level, file, yd, _original_path(where, index_map), message))
+        except Exception as exc:  # a crash in one rule must not hide the other problems
+            problems.append(Problem("error", file, None, f"internal check {rule.__name__} failed: {exc!r}"))
+    if any(p.level == "error" for p in problems):
+        document = None
+    return document, sorted(problems, key=lambda p: (p.line or 0, p.level))
+
+
+def load(path: Path = DEFAULT_DATA, seeds: Path = DEFAULT_SEEDS) -> Dataset:
+    """Load and validate; raise :class:`DataError` listing every problem when invalid."""
+    document, problems = check(path, seeds)
+    if document is None:
+        raise DataError(problems)
+    return Dataset(document, path, seeds, [p for p in problems if p.level == "warning"])

@@ -1,0 +1,161 @@
+"""Reporting periods: Japanese fiscal years, fiscal quarters, months and dates.
+
+A Japanese fiscal year runs from 1 April to 31 March and is named by the year it
+starts in: FY2024 = 2024年度 = 令和6年度 = 2024-04-01..2025-03-31. (pandas' ``Y-MAR``
+periods are named by the year they *end* in; this module never uses them.)
+
+Canonical text forms:
+
+=========  ==============  ===========================
+kind       canonical       covers
+=========  ==============  ===========================
+fy         ``FY2024``      2024-04-01 .. 2025-03-31
+quarter    ``FY2024Q2``    2024-07-01 .. 2024-09-30
+month      ``2024-02``     2024-02-01 .. 2024-02-29
+date       ``2024-02-15``  that day
+=========  ==============  ===========================
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+PeriodKind = Literal["fy", "quarter", "month", "date"]
+
+_FY_RE = re.compile(r"FY(\d{4})")
+_QUARTER_RE = re.compile(r"FY(\d{4})Q([1-4])")
+_MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
+_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+#: First fiscal year of the Reiwa era (令和元年度 = FY2019).
+REIWA_FIRST_FY = 2019
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
+
+class PeriodError(ValueError):
+    """A text that is not a period in one of the canonical forms."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A closed interval of days with a canonical name."""
+
+    start: date
+    end: date
+    kind: PeriodKind
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def fiscal_year(self) -> int:
+        """The fiscal year (by its starting calendar year) that contains the period's end."""
+        return fiscal_year_of(self.end)
+
+    def label(self, lang: str = "ja") -> str:
+        """A human label: ``2024年度（令和6年度）`` / ``FY2024``."""
+        return label_ja(self) if lang == "ja" else label_en(self)
+
+
+def fiscal_year_of(day: date) -> int:
+    """The fiscal year containing ``day`` (January–March belong to the previous year's FY)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fy_bounds(year: int) -> tuple[date, date]:
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+def _check_year(year: int, text: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PeriodError(f"year {year} in {text!r} is outside {MIN_YEAR}–{MAX_YEAR}")
+
+
+@lru_cache(maxsize=4096)
+def parse_period(text: str) -> Period:
+    """Parse a canonical period text; raise :class:`PeriodError` with a readable message."""
+    if not isinstance(text, str):
+        raise PeriodError(f"a period must be text such as FY2024, not {text!r}")
+    if m := _QUARTER_RE.fullmatch(text):
+        year, quarter = int(m[1]), int(m[2])
+        _check_year(year, text)
+        first_month = 4 + 3 * (quarter - 1)
+        start_year = year + (first_month - 1) // 12
+        start_month = (first_month - 1) % 12 + 1
+        start = date(start_year, start_month, 1)
+        end_month = start_month + 2
+        end = date(start_year, end_month, calendar.monthrange(start_year, end_month)[1])
+        return Period(start, end, "quarter", text)
+    if m := _FY_RE.fullmatch(text):
+        year = int(m[1])
+        _check_year(year, text)
+        return Period(*fy_bounds(year), "fy", text)
+    if m := _MONTH_RE.fullmatch(text):
+        year, month = int(m[1]), int(m[2])
+        _check_year(year, text)
+        if not 1 <= month <= 12:
+            raise PeriodError(f"month {month} in {text!r} does not exist")
+        last = calendar.monthrange(year, month)[1]
+        return Period(date(year, month, 1), date(year, month, last), "month", text)
+    if m := _DATE_RE.fullmatch(text):
+        year = int(m[1])
+        _check_year(year, text)
+        try:
+            day = date(year, int(m[2]), int(m[3]))
+        except ValueError as exc:
+            raise PeriodError(f"{text!r} is not a calendar date ({exc})") from None
+        return Period(day, day, "date", text)
+    raise PeriodError(
+        f"{text!r} is not a period: write a fiscal year FY2024, a fiscal quarter FY2024Q2, "
+        "a month 2024-02 or a date 2024-02-15"
+    )
+
+
+def reiwa_year(fiscal_year: int) -> int:
+    """令和 year number of a fiscal year (FY2019 = 令和元年度 = 1)."""
+    return fiscal_year - REIWA_FIRST_FY + 1
+
+
+def _reiwa_text(fiscal_year: int) -> str:
+    n = reiwa_year(fiscal_year)
+    if n < 1:
+        return ""
+    return "令和元年度" if n == 1 else f"令和{n}年度"
+
+
+def label_ja(period: Period) -> str:
+    if period.kind == "fy":
+        year = period.start.year
+        reiwa = _reiwa_text(year)
+        return f"{year}年度（{reiwa}）" if reiwa else f"{year}年度"
+    if period.kind == "quarter":
+        year = fiscal_year_of(period.start)
+        quarter = period.text[-1]
+        return f"{year}年度 第{quarter}四半期"
+    if period.kind == "month":
+        return f"{period.start.year}年{period.start.month}月"
+    return f"{period.start.year}年{period.start.month}月{period.start.day}日"
+
+
+def label_en(period: Period) -> str:
+    if period.kind in ("fy", "quarter"):
+        return period.text if period.kind == "fy" else f"FY{period.text[2:6]} Q{period.text[-1]}"
+    if period.kind == "month":
+        return period.start.strftime("%b %Y")
+    return period.start.strftime("%-d %b %Y")
+
+
+def fy_text(fiscal_year: int) -> str:
+    return f"FY{fiscal_year}"
+
+
+def fy_axis_label(fiscal_year: int, lang: str = "ja") -> str:
+    """Short fiscal-year label for chart axes: ``2024年度`` / ``FY2024``."""
+    return f"{fiscal_year}年度" if lang == "ja" else f"FY{fiscal_year}"

@@ -1,0 +1,94 @@
+"""Provenance: does a quote occur in its source document, and does it state the value?
+
+Seeds are plain text extracted from PDFs: sentences break across lines and digits may be
+full-width. Quotes and seeds are therefore compared after Unicode NFKC normalisation with
+all whitespace removed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_WHITESPACE = re.compile(r"\s+")
+#: A number, optionally with thousands separators and decimals, optionally followed by
+#: Japanese multipliers (1億2,000万 = 120,000,000).
+_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(億|万|千)?")
+MULTIPLIERS = {"億": 100_000_000, "万": 10_000, "千": 1_000}
+APPROXIMATE_MARKERS = ("約", "程度", "およそ", "概ね")
+
+
+def normalise(text: str) -> str:
+    """NFKC-normalise and drop all whitespace."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def numbers_in(quote: str) -> set[float]:
+    """Every value a quote states: ``約1,300か所`` → {1300}; ``200万`` → {200, 2000000}.
+
+    A bare number is kept beside its multiplied form so that a KPI whose unit is
+    ``万人`` may record 200. ``1億2,000万`` also yields 120,000,000. Numbers are read
+    both with whitespace removed (a number broken across lines) and with whitespace as a
+    separator (table cells such as ``2023.10 37``).
+    """
+    found = _numbers(normalise(quote))
+    for token in unicodedata.normalize("NFKC", quote).split():
+        found |= _numbers(token)
+    return found
+
+
+def _numbers(text: str) -> set[float]:
+    found: set[float] = set()
+    previous_end = -1
+    previous_value = 0.0
+    for match in _NUMBER.finditer(text):
+        number = float(match[1].replace(",", ""))
+        found.add(number)
+        multiplier = MULTIPLIERS.get(match[2] or "")
+        if multiplier is None:
+            previous_end = -1
+            continue
+        value = number * multiplier
+        found.add(value)
+        if match.start() == previous_end and previous_value:  # 1億 followed by 2,000万
+            value += previous_value
+            found.add(value)
+        previous_end, previous_value = match.end(), value
+    return found
+
+
+def states_value(quote: str, value: float) -> bool:
+    return any(math.isclose(value, n, rel_tol=1e-9, abs_tol=1e-9) for n in numbers_in(quote))
+
+
+def is_approximate(quote: str) -> bool:
+    return any(marker in quote for marker in APPROXIMATE_MARKERS)
+
+
+@dataclass
+class Seeds:
+    """The documents in a seeds folder, normalised once and kept for quote look-ups."""
+
+    folder: Path
+    _texts: dict[str, str | None] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return sorted(p.name for p in self.folder.glob("*.txt"))
+
+    def normalised(self, name: str) -> str | None:
+        """The normalised text of a seed, or None when there is no such file."""
+        if name not in self._texts:
+            path = self.folder / name
+            if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
+                self._texts[name] = None
+            else:
+                raw = path.read_bytes().decode("utf-8-sig", errors="replace")
+                self._texts[name] = normalise(raw)
+        return self._texts[name]
+
+    def contains(self, name: str, quote: str) -> bool:
+        text = self.normalised(name)
+        return text is not None and normalise(quote) in text

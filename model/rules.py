@@ -1,0 +1,148 @@
+"""Checks across fields that the schema alone cannot express.
+
+Each rule takes the validated document and yields ``(level, path, message)``; the
+loader turns paths into file lines. A rule that crashes is reported as a problem
+instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from model.problems import Level, Path
+from model.provenance import Seeds, is_approximate, states_value
+from model.schema import Document, Evidence, Kpi
+
+Finding = tuple[Level, Path, str]
+Rule = Callable[[Document, Seeds], Iterator[Finding]]
+
+
+def _first_seen(items: list[Any], key: Callable[[Any], str]) -> Iterator[tuple[int, str, int]]:
+    """Yield (index, key, first index) for every repeated key."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        k = key(item)
+        if k in seen:
+            yield i, k, seen[k]
+        else:
+            seen[k] = i
+
+
+def unique_ids(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    for section in ("bureaus", "pillars", "kpis"):
+        items = getattr(doc, section)
+        for i, ident, first in _first_seen(items, lambda item: item.id):
+            yield "error", (section, i, "id"), f'duplicate id "{ident}" (also {section}[{first}])'
+
+
+def known_references(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    bureaus = {b.id for b in doc.bureaus}
+    pillars = {p.id for p in doc.pillars}
+    for i, kpi in enumerate(doc.kpis):
+        if kpi.bureau not in bureaus:
+            yield "error", ("kpis", i, "bureau"), _unknown("bureau", kpi.bureau, bureaus)
+        if kpi.pillar not in pillars:
+            yield "error", ("kpis", i, "pillar"), _unknown("pillar", kpi.pillar, pillars)
+
+
+def _unknown(what: str, ident: str, known: set[str]) -> str:
+    return f'unknown {what} "{ident}"; define it under {what}s: (known: {", ".join(sorted(known))})'
+
+
+def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
+    """Every quoted figure of a KPI with its path inside the KPI."""
+    if kpi.baseline is not None:
+        yield ("baseline",), kpi.baseline
+    for j, target in enumerate(kpi.targets):
+        yield ("targets", j), target
+    for j, obs in enumerate(kpi.observations):
+        yield ("observations", j), obs
+
+
+def _check_quote(seeds: Seeds, path: Path, source: str, quote: str, value: float) -> Iterator[Finding]:
+    if seeds.normalised(source) is None:
+        yield "error", (*path, "source"), f'no seed file "{source}" in {seeds.folder}'
+    elif not seeds.contains(source, quote):
+        yield "error", (*path, "quote"), f"quote not found in {source} (compared without spaces, NFKC)"
+    elif not states_value(quote, value):
+        yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    for i, kpi in enumerate(doc.kpis):
+        for sub, ev in evidence_of(kpi):
+            path = ("kpis", i, *sub)
+            if ev.derived is None:
+                assert ev.source is not None and ev.quote is not None
+                yield from _check_quote(seeds, path, ev.source, ev.quote, ev.value)
+                if is_approximate(ev.quote) and not ev.approximate:
+                    yield "warning", (*path, "approximate"), "the quote says 約/程度 but approximate is false"
+                continue
+            total = math.fsum(p.value for p in ev.derived.parts)
+            if not math.isclose(total, ev.value, rel_tol=1e-9, abs_tol=1e-9):
+                yield (
+                    "error",
+                    (*path, "value"),
+                    f"derived sum of parts is {_fmt(total)}, not {_fmt(ev.value)}",
+                )
+            if ev.source is not None and ev.quote is not None and not seeds.contains(ev.source, ev.quote):
+                yield "error", (*path, "quote"), f"quote not found in {ev.source}"
+            for k, part in enumerate(ev.derived.parts):
+                ppath = (*path, "derived", "parts", k)
+                yield from _check_quote(seeds, ppath, part.source, part.quote, part.value)
+
+
+def exclusions_found(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    for i, ex in enumerate(doc.exclusions):
+        if seeds.normalised(ex.source) is None:
+            yield "error", ("exclusions", i, "source"), f'no seed file "{ex.source}" in {seeds.folder}'
+        elif not seeds.contains(ex.source, ex.quote):
+            yield "error", ("exclusions", i, "quote"), f"quote not found in {ex.source}"
+
+
+def consistent_targets(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    for i, kpi in enumerate(doc.kpis):
+        current = [(j, t) for j, t in enumerate(kpi.targets) if not t.superseded]
+        for j, due, first in _first_seen(current, lambda jt: jt[1].due):
+            yield (
+                "error",
+                ("kpis", i, "targets", current[j][0], "due"),
+                f"two current targets due {due} (also targets[{current[first][0]}]); "
+                "mark the older one superseded: true",
+            )
+        for j, target in enumerate(kpi.targets):
+            if target.recurring and kpi.measure != "per_year":
+                yield (
+                    "error",
+                    ("kpis", i, "targets", j, "recurring"),
+                    "recurring targets need measure: per_year",
+                )
+        if kpi.targets and not current:
+            yield "error", ("kpis", i, "targets"), "every target is superseded; one must be current"
+
+
+def unique_observations(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    for i, kpi in enumerate(doc.kpis):
+        obs = kpi.observations
+        for j, key, first in _first_seen(obs, lambda o: f"{o.kind} {o.period}"):
+            yield (
+                "error",
+                ("kpis", i, "observations", j, "period"),
+                f"a second {key.replace(' ', ' value for ')} (also observations[{first}])",
+            )
+
+
+RULES: list[Rule] = [
+    unique_ids,
+    known_references,
+    consistent_targets,
+    unique_observations,
+    provenance,
+    exclusions_found,
+]

@@ -1,0 +1,147 @@
+"""The shape of ``data/kpis.yaml``: pydantic models, the single source of the JSON Schema.
+
+Every field is documented in the README's "YAML reference"; a test fails when one is not.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from model.periods import PeriodError, parse_period
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Measure = Literal["cumulative", "per_year", "level"]
+Direction = Literal["increase", "decrease", "maintain"]
+ObservationKind = Literal["actual", "plan", "estimate"]
+
+
+def _check_period(text: str) -> str:
+    try:
+        parse_period(text)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+    return text
+
+
+PeriodText = Annotated[
+    str,
+    AfterValidator(_check_period),
+    Field(
+        description="FY2024 (fiscal year, April–March), FY2024Q2 (fiscal quarter), "
+        "2024-02 (month) or 2024-02-15 (date)",
+        pattern=r"^(FY\d{4}(Q[1-4])?|\d{4}-\d{2}(-\d{2})?)$",
+    ),
+]
+Value = Annotated[
+    float,
+    Field(strict=True, ge=0, allow_inf_nan=False, description="A plain non-negative number"),
+]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lower-case slug, e.g. digital-service")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in Japanese and English."""
+
+    ja: NonEmpty
+    en: NonEmpty
+
+
+class Label(Text):
+    """Something defined once and referenced by its id (a bureau, a pillar)."""
+
+    id: Slug
+
+
+class Part(Strict):
+    """One quoted number of a derived value."""
+
+    value: Value
+    source: NonEmpty = Field(description="File name of a document in seeds/")
+    quote: NonEmpty = Field(description="Verbatim text of the source containing the value")
+
+
+class Derived(Strict):
+    """A value computed from several quoted numbers, e.g. 330 + 320 = 650."""
+
+    operation: Literal["sum"] = "sum"
+    parts: list[Part] = Field(min_length=2)
+
+
+class Evidence(Strict):
+    """Where a number comes from: a seed file and a verbatim quote containing it."""
+
+    value: Value
+    approximate: bool = Field(False, description="The document says 約 (about) this value")
+    source: NonEmpty | None = Field(None, description="File name of a document in seeds/")
+    quote: NonEmpty | None = Field(None, description="Verbatim text containing the value")
+    derived: Derived | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _quoted_or_derived(self) -> Evidence:
+        if self.derived is None and (self.source is None or self.quote is None):
+            raise ValueError("give source and quote, or mark the value as derived with quoted parts")
+        return self
+
+
+class Baseline(Evidence):
+    period: PeriodText
+
+
+class Target(Evidence):
+    due: PeriodText = Field(description="The period by whose end the value is due")
+    set_on: PeriodText | None = Field(None, description="When the target was set")
+    superseded: bool = Field(False, description="Replaced by a later target (kept as history)")
+    recurring: bool = Field(
+        False, description="per_year KPIs only: applies to every fiscal year from `due` on"
+    )
+    reason: str | None = Field(None, description="Why the target was set or revised")
+
+
+class Observation(Evidence):
+    period: PeriodText
+    kind: ObservationKind = "actual"
+
+
+class Kpi(Strict):
+    id: Slug
+    name: Text
+    bureau: Slug
+    pillar: Slug
+    unit: Text
+    measure: Measure
+    direction: Direction = "increase"
+    baseline: Baseline | None = None
+    targets: list[Target] = Field(default_factory=list)
+    observations: list[Observation] = Field(default_factory=list)
+    note: str | None = None
+
+
+class Exclusion(Strict):
+    """A passage of a seed whose figures are deliberately not tracked, and why."""
+
+    source: NonEmpty
+    quote: NonEmpty
+    reason: NonEmpty
+
+
+class Document(Strict):
+    bureaus: list[Label] = Field(min_length=1)
+    pillars: list[Label] = Field(min_length=1)
+    kpis: list[Kpi]
+    exclusions: list[Exclusion] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    schema = Document.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Tokyo KPI Tracker data file (data/kpis.yaml)"
+    return schema
