@@ -8,6 +8,9 @@ Pure functions over the validated model; the rule is documented in the README
 * cumulative / level KPIs are compared with the *current target*: the earliest-due
   target that is not superseded and not yet due at ``as_of``, or, when all are past
   due, the latest-due one.
+* The latest actual is judged against the straight path from the start (baseline, else
+  first actual) to the current target *at the date of that actual*: a KPI is rated on
+  its latest report, and how old that report is, is shown apart (data freshness).
 * per_year KPIs compare the latest fiscal year that has both actuals and a target
   with that year's target (sub-year actuals are summed).
 """
@@ -55,6 +58,7 @@ class Assessment:
     actual: float | None = None
     actual_period: Period | None = None
     expected: float | None = None
+    expected_on: date | None = None
     start: float | None = None
 
     @property
@@ -139,9 +143,11 @@ def _assess_to_date(kpi: Kpi, as_of: date, actuals: list[tuple[Period, Observati
     due, target = found
     period, latest = actuals[-1]
     start_day, start_value = _start_point(kpi, actuals)
-    fraction = _fraction(start_day, due.end, as_of)
+    fraction = _fraction(start_day, due.end, period.end)
     expected = start_value + (target.value - start_value) * fraction
-    base = Assessment(kpi.id, as_of, "no_data", target, due, latest.value, period, expected, start_value)
+    base = Assessment(
+        kpi.id, as_of, "no_data", target, due, latest.value, period, expected, period.end, start_value
+    )
     if _meets(latest.value, target, kpi.direction):
         status: Status = "achieved" if kpi.direction != "maintain" or as_of >= due.end else "on_track"
     elif as_of > due.end:
@@ -176,9 +182,11 @@ def _assess_per_year(kpi: Kpi, as_of: date, actuals: list[tuple[Period, Observat
         value, period, whole_year = _year_total(by_year[year])
         start, end = fy_bounds(year)
         year_period = parse_period(f"FY{year}")
-        fraction = 1.0 if whole_year else _fraction(start, end, as_of)
+        fraction = 1.0 if whole_year else _fraction(start, end, period.end)
         expected = target.value * fraction
-        base = Assessment(kpi.id, as_of, "no_data", target, year_period, value, period, expected, 0.0)
+        base = Assessment(
+            kpi.id, as_of, "no_data", target, year_period, value, period, expected, period.end, 0.0
+        )
         if _meets(value, target, kpi.direction):
             status: Status = "achieved"
         elif whole_year or as_of >= end:

@@ -1,0 +1,93 @@
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, MINIMAL, PROJECT, SEEDS
+
+
+def run(*args: str, cwd=PROJECT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "model", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_validate_valid_file():
+    result = run("validate", str(MINIMAL), "--seeds", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    assert "valid (3 KPIs, 0 warning(s))" in result.stdout
+
+
+def test_validate_default_data_file():
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("data/kpis.yaml: valid")
+
+
+def test_validate_invalid_file_exits_1_without_traceback():
+    path = FIXTURES / "invalid" / "duplicate_key.yaml"
+    result = run("validate", "--data", str(path), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert ':23: duplicate key "value"' in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["validate", "/nonexistent/kpis.yaml"], "cannot read the file"),
+        (["export", "--out", "x.csv", "--data", "/nonexistent/kpis.yaml"], "cannot read the file"),
+        (
+            ["export", "--out", "/nonexistent/dir/x.csv", "--data", str(MINIMAL), "--seeds", str(SEEDS)],
+            "error:",
+        ),
+    ],
+)
+def test_user_errors_exit_1_without_traceback(args, fragment):
+    result = run(*args)
+    assert result.returncode == 1
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_as_of_is_a_usage_error():
+    result = run("export", "--out", "x.csv", "--as-of", "2024-13-01")
+    assert result.returncode == 2
+    assert "is not a date" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "export", "schema"])
+def test_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "--data" in result.stdout or command == "schema"
+
+
+def test_export_writes_bom_csv(tmp_path):
+    out = tmp_path / "snapshot.csv"
+    result = run(
+        "export", "--out", str(out), "--as-of", "2025-03-31", "--data", str(MINIMAL), "--seeds", str(SEEDS)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "6 rows, 3 KPIs, as of 2025-03-31" in result.stdout
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfkpi_id,kpi_name_ja,kpi_name_en,bureau_ja,")
+
+
+def test_export_cp932_failure_is_explained(tmp_path):
+    data = tmp_path / "k.yaml"
+    data.write_text(
+        MINIMAL.read_text(encoding="utf-8").replace("Antenna sites", "Antenna sites 🙂"), encoding="utf-8"
+    )
+    out = tmp_path / "snapshot.csv"
+    result = run(
+        "export", "--out", str(out), "--encoding", "cp932", "--data", str(data), "--seeds", str(SEEDS)
+    )
+    assert result.returncode == 1
+    assert "cp932 cannot encode the character" in result.stderr and "U+1F642" in result.stderr
+    assert not out.exists()
+
+
+def test_schema_prints_json():
+    result = run("schema")
+    assert result.returncode == 0
+    assert '"title": "Tokyo KPI Tracker data file' in result.stdout

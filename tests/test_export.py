@@ -1,0 +1,79 @@
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from model.export import (
+    SNAPSHOT_COLUMNS,
+    ExportError,
+    neutralise,
+    snapshot_frame,
+    to_csv_bytes,
+    write_snapshot,
+)
+
+
+def read_back(raw: bytes, encoding="utf-8-sig") -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(raw), encoding=encoding, dtype={"period": str})
+
+
+def test_snapshot_columns_and_values(minimal, tmp_path):
+    out = tmp_path / "snap.csv"
+    write_snapshot(minimal, out, date(2025, 3, 31))
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + b"kpi_id,kpi_name_ja,")
+    frame = read_back(raw)
+    assert list(frame.columns[: len(SNAPSHOT_COLUMNS)]) == SNAPSHOT_COLUMNS
+    rows = frame.set_index(["kpi_id", "row_type", "period"])
+    target = rows.loc[("wifi-sites", "target", "FY2025")]
+    assert target["value"] == 1300 and target["period_end"] == "2026-03-31"
+    assert target["status"] == "on_track" and target["source_file"] == "sample.txt"
+    assert target["quote"] == "2025(R7)年度末までに、都有施設約1,300か所に整備"
+    assert rows.loc[("trainees", "actual", "FY2024"), "status"] == "overdue"
+    assert b",1300," in raw and b"1300.0" not in raw
+
+
+def test_snapshot_row_types(minimal):
+    frame = snapshot_frame(minimal, date(2025, 3, 31))
+    assert sorted(frame["row_type"].unique()) == ["actual", "target"]
+    assert len(frame) == 6
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+81", "-5", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_injection_is_neutralised(text):
+    frame = pd.DataFrame({"quote": [text, "safe"], "value": [-5.0, 1.0]})
+    out = neutralise(frame)
+    assert out["quote"][0] == "'" + text
+    assert out["quote"][1] == "safe"
+    assert out["value"][0] == -5.0  # numbers stay numbers
+
+
+def test_injection_in_data_reaches_csv_escaped(minimal, tmp_path):
+    frame = snapshot_frame(minimal, date(2025, 3, 31))
+    frame.loc[0, "kpi_name_en"] = '=HYPERLINK("http://x")'
+    back = read_back(to_csv_bytes(frame))
+    assert back.loc[0, "kpi_name_en"] == '\'=HYPERLINK("http://x")'
+
+
+def test_cp932_is_readable_in_excel_encoding(minimal):
+    frame = snapshot_frame(minimal, date(2025, 3, 31))
+    back = read_back(to_csv_bytes(frame, "cp932"), "cp932")
+    assert back.loc[0, "kpi_name_ja"] == "Wi-Fi整備施設数"
+
+
+def test_cp932_names_the_character_it_cannot_encode(minimal):
+    frame = snapshot_frame(minimal, date(2025, 3, 31))
+    frame.loc[2, "note"] = "🙂"
+    with pytest.raises(ExportError, match=r"U\+1F642.*line 4"):
+        to_csv_bytes(frame, "cp932")
+
+
+def test_failed_export_leaves_no_file(minimal, tmp_path, monkeypatch):
+    out = tmp_path / "snap.csv"
+    out.write_bytes(b"old")
+    monkeypatch.setattr("model.export.to_csv_bytes", lambda *a, **k: (_ for _ in ()).throw(ExportError("x")))
+    with pytest.raises(ExportError):
+        write_snapshot(minimal, out, date(2025, 3, 31))
+    assert out.read_bytes() == b"old"
+    assert list(tmp_path.iterdir()) == [out]
