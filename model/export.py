@@ -42,6 +42,8 @@ EXTRA_COLUMNS = [
 ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Prefixed to such cells; cells already starting with it get it too, so reading back is exact.
+ESCAPE = "'"
 
 
 class ExportError(Exception):
@@ -72,15 +74,16 @@ def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = No
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix ``'`` to text cells that a spreadsheet would run as a formula.
 
-    Only text columns are touched: numbers stay numbers.
+    Only text columns are touched: numbers stay numbers. Cells that already start with
+    ``'`` are prefixed too, so that stripping one ``'`` gives back the original text.
     """
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
             continue
         text = out[column].astype("string")
-        risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
-        out[column] = text.where(~risky, "'" + text)
+        risky = text.str.startswith((*FORMULA_PREFIXES, ESCAPE)).fillna(False).astype(bool)
+        out[column] = text.where(~risky, ESCAPE + text)
     return out
 
 

@@ -17,8 +17,8 @@ from model.problems import DataError, Problem, format_path
 from model.problems import Path as DataPath
 from model.provenance import Seeds
 from model.rules import RULES
-from model.schema import Document, Exclusion, Kpi, Label
-from model.yamlfile import YamlData, YamlProblem, read_yaml
+from model.schema import Document, Exclusion, Kpi, Label, Source
+from model.yamlfile import YamlData, YamlProblem, parse_text, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = PROJECT_ROOT / "data" / "kpis.yaml"
@@ -107,7 +107,7 @@ def _partial_document(data: dict[str, Any]) -> tuple[Document, IndexMap]:
 
     Returns the document and, per section, the file index of each item kept.
     """
-    sections = {"bureaus": Label, "pillars": Label, "kpis": Kpi, "exclusions": Exclusion}
+    sections = {"bureaus": Label, "pillars": Label, "kpis": Kpi, "sources": Source, "exclusions": Exclusion}
     kept: dict[str, list[Any]] = {}
     index_map: IndexMap = {}
     for section, model in sections.items():
@@ -137,13 +137,28 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def check(path: Path, seeds: Path) -> tuple[Document | None, list[Problem]]:
+Checked = tuple[Document | None, list[Problem]]
+
+
+def check(path: Path, seeds: Path) -> Checked:
     """Validate a data file; return the document (None when invalid) and all problems."""
-    file = display_path(path)
     try:
         yd = read_yaml(path)
     except YamlProblem as exc:
-        return None, [Problem("error", file, exc.line, exc.message)]
+        return None, [Problem("error", display_path(path), exc.line, exc.message)]
+    return _check_parsed(yd, display_path(path), seeds)
+
+
+def check_text(text: str, path: Path, seeds: Path) -> Checked:
+    """Validate the would-be content of ``path`` before it is written."""
+    try:
+        yd = parse_text(text)
+    except YamlProblem as exc:
+        return None, [Problem("error", display_path(path), exc.line, exc.message)]
+    return _check_parsed(yd, display_path(path), seeds)
+
+
+def _check_parsed(yd: YamlData, file: str, seeds: Path) -> Checked:
     if not isinstance(yd.data, dict):
         found = "an empty file" if yd.data is None else f"a {type(yd.data).__name__}"
         return None, [

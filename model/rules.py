@@ -31,7 +31,7 @@ def _first_seen(items: list[Any], key: Callable[[Any], str]) -> Iterator[tuple[i
 
 
 def unique_ids(doc: Document, seeds: Seeds) -> Iterator[Finding]:
-    for section in ("bureaus", "pillars", "kpis"):
+    for section in ("bureaus", "pillars", "kpis", "sources"):
         items = getattr(doc, section)
         for i, ident, first in _first_seen(items, lambda item: item.id):
             yield "error", (section, i, "id"), f'duplicate id "{ident}" (also {section}[{first}])'
@@ -61,12 +61,27 @@ def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
         yield ("observations", j), obs
 
 
-def _check_quote(seeds: Seeds, path: Path, source: str, quote: str, value: float) -> Iterator[Finding]:
-    if seeds.normalised(source) is None:
-        yield "error", (*path, "source"), f'no seed file "{source}" in {seeds.folder}'
+def _check_quote(
+    seeds: Seeds, registered: dict[str, str], path: Path, source: str, quote: str, value: float
+) -> Iterator[Finding]:
+    """A seed quote must occur in the seed; any quote must state the value."""
+    if source in registered:
+        yield (
+            "warning",
+            (*path, "quote"),
+            f'unverified: "{registered[source]}" is not in seeds/, so the quote cannot be checked offline',
+        )
+    elif seeds.normalised(source) is None:
+        yield (
+            "error",
+            (*path, "source"),
+            f'no seed file or registered source "{source}" (seeds: {seeds.folder})',
+        )
+        return
     elif not seeds.contains(source, quote):
         yield "error", (*path, "quote"), f"quote not found in {source} (compared without spaces, NFKC)"
-    elif not states_value(quote, value):
+        return
+    if not states_value(quote, value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
 
 
@@ -75,12 +90,13 @@ def _fmt(value: float) -> str:
 
 
 def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    registered = {s.id: s.title for s in doc.sources}
     for i, kpi in enumerate(doc.kpis):
         for sub, ev in evidence_of(kpi):
             path = ("kpis", i, *sub)
             if ev.derived is None:
                 assert ev.source is not None and ev.quote is not None
-                yield from _check_quote(seeds, path, ev.source, ev.quote, ev.value)
+                yield from _check_quote(seeds, registered, path, ev.source, ev.quote, ev.value)
                 if is_approximate(ev.quote) and not ev.approximate:
                     yield "warning", (*path, "approximate"), "the quote says 約/程度 but approximate is false"
                 continue
@@ -95,7 +111,7 @@ def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 yield "error", (*path, "quote"), f"quote not found in {ev.source}"
             for k, part in enumerate(ev.derived.parts):
                 ppath = (*path, "derived", "parts", k)
-                yield from _check_quote(seeds, ppath, part.source, part.quote, part.value)
+                yield from _check_quote(seeds, registered, ppath, part.source, part.quote, part.value)
 
 
 def exclusions_found(doc: Document, seeds: Seeds) -> Iterator[Finding]:

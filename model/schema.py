@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from model.periods import PeriodError, parse_period
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOURCE_HELP = "File name of a document in seeds/, or the id of a registered source"
 
 Measure = Literal["cumulative", "per_year", "level"]
 Direction = Literal["increase", "decrease", "maintain"]
@@ -23,6 +24,12 @@ def _check_period(text: str) -> str:
         parse_period(text)
     except PeriodError as exc:
         raise ValueError(str(exc)) from None
+    return text
+
+
+def _check_date(text: str) -> str:
+    if parse_period(text).kind != "date":  # the pattern admits only dates; parse checks the day
+        raise ValueError(f"{text!r} is not a date such as 2024-06-30")
     return text
 
 
@@ -38,6 +45,11 @@ PeriodText = Annotated[
 Value = Annotated[
     float,
     Field(strict=True, ge=0, allow_inf_nan=False, description="A plain non-negative number"),
+]
+DateText = Annotated[
+    str,
+    AfterValidator(_check_date),
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO date, e.g. 2024-06-30"),
 ]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lower-case slug, e.g. digital-service")]
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -64,7 +76,7 @@ class Part(Strict):
     """One quoted number of a derived value."""
 
     value: Value
-    source: NonEmpty = Field(description="File name of a document in seeds/")
+    source: NonEmpty = Field(description=SOURCE_HELP)
     quote: NonEmpty = Field(description="Verbatim text of the source containing the value")
 
 
@@ -80,7 +92,7 @@ class Evidence(Strict):
 
     value: Value
     approximate: bool = Field(False, description="The document says 約 (about) this value")
-    source: NonEmpty | None = Field(None, description="File name of a document in seeds/")
+    source: NonEmpty | None = Field(None, description=SOURCE_HELP)
     quote: NonEmpty | None = Field(None, description="Verbatim text containing the value")
     derived: Derived | None = None
     note: str | None = None
@@ -125,6 +137,17 @@ class Kpi(Strict):
     note: str | None = None
 
 
+class Source(Strict):
+    """A document outside seeds/ (a web page, a later report), cited by its id."""
+
+    id: Slug
+    title: NonEmpty
+    publisher: str | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="http(s) address")]
+    published: DateText
+    accessed: DateText
+
+
 class Exclusion(Strict):
     """A passage of a seed whose figures are deliberately not tracked, and why."""
 
@@ -137,6 +160,7 @@ class Document(Strict):
     bureaus: list[Label] = Field(min_length=1)
     pillars: list[Label] = Field(min_length=1)
     kpis: list[Kpi]
+    sources: list[Source] = Field(default_factory=list)
     exclusions: list[Exclusion] = Field(default_factory=list)
 
 

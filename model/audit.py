@@ -1,0 +1,53 @@
+"""The audit log: one JSON line per saved change, beside the data file (``audit.jsonl``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+AUDIT_FILE = "audit.jsonl"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one update did, in words an auditor reads."""
+
+    action: str  # record | correct | retarget | source-add
+    kpi: str | None
+    field: str
+    old: Any
+    new: Any
+    reason: str | None = None
+    source: str | None = None
+    quote: str | None = None
+
+
+def audit_path(data_path: Path) -> Path:
+    return Path(data_path).parent / AUDIT_FILE
+
+
+def append(path: Path, change: Change, editor: str, when: datetime | None = None) -> dict[str, Any]:
+    """Append one entry; a single short ``write`` in append mode, so entries never interleave."""
+    entry = {"time": (when or datetime.now(UTC)).isoformat(timespec="seconds"), "editor": editor}
+    entry.update(asdict(change))
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return entry
+
+
+def read(path: Path, kpi: str | None = None) -> list[dict[str, Any]]:
+    """Entries, oldest first, optionally for one KPI; unreadable lines are skipped."""
+    if not Path(path).is_file():
+        return []
+    entries = []
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and (kpi is None or entry.get("kpi") == kpi):
+            entries.append(entry)
+    return entries

@@ -1,0 +1,31 @@
+"""Options and defaults shared by the command-line modules."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
+from model.progress import latest_actual_end
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD, with a readable error."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2024-03-31") from None
+
+
+def add_data_options(parser: argparse.ArgumentParser) -> None:
+    """--data and --seeds, so that every command works on a copy anywhere on disk."""
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
+    parser.add_argument(
+        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)"
+    )
+
+
+def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
+    """``as_of`` as given, else the end of the latest period with an actual, else today."""
+    return as_of or latest_actual_end(dataset.kpis) or date.today()

@@ -1,0 +1,158 @@
+"""Reporting-cycle commands: record, retarget, source add, snapshot, diff."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from model import update
+from model.cli_options import add_data_options, evaluation_date, iso_date
+from model.diff import as_table, as_text, diff
+from model.export import snapshot_frame, to_csv_bytes
+from model.loader import display_path, load
+from model.snapshots import read_snapshot, take
+from model.update import Figure, UpdateError
+
+SNAPSHOT_DIR = Path("snapshots")
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number (write 1300, not 1,300)") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _editor(args: argparse.Namespace) -> str:
+    if args.editor:
+        return str(args.editor)
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:" + os.environ.get("USER", "unknown")
+
+
+def _figure(args: argparse.Namespace) -> Figure:
+    return Figure(args.value, args.source, args.quote, args.approximate, args.note)
+
+
+def _apply(args: argparse.Namespace, edit: update.Edit) -> int:
+    change = update.apply(args.data, args.seeds, edit, _editor(args))
+    what = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
+    subject = " ".join(x for x in (change.action, change.kpi, change.field) if x)
+    print(f"{display_path(args.data)}: {subject}: {what}")
+    return 0
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    edit = update.record(args.kpi, args.period, args.kind, _figure(args), args.replace, args.reason)
+    return _apply(args, edit)
+
+
+def cmd_retarget(args: argparse.Namespace) -> int:
+    edit = update.retarget(args.kpi, args.due, _figure(args), args.reason, args.set_on, args.replaces)
+    return _apply(args, edit)
+
+
+def cmd_source_add(args: argparse.Namespace) -> int:
+    edit = update.add_source(args.id, args.title, args.url, args.published, args.accessed, args.publisher)
+    return _apply(args, edit)
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    dataset = load(args.data, args.seeds)
+    entry = take(dataset, evaluation_date(dataset, args.as_of), args.out_dir)
+    counts = ", ".join(f"{k} {v}" for k, v in entry["status_counts"].items() if v)
+    print(f"{args.out_dir / entry['file']}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
+    return 0
+
+
+def side(spec: str, data: Path, seeds: Path) -> tuple[str, pd.DataFrame]:
+    """A diff side: a snapshot CSV file, or an evaluation date of the current data."""
+    path = Path(spec)
+    if path.suffix.lower() == ".csv" or path.is_file():
+        return path.name, read_snapshot(path)
+    try:
+        as_of = date.fromisoformat(spec)
+    except ValueError:
+        raise UpdateError(f"{spec!r} is neither a snapshot file nor a date such as 2024-03-31") from None
+    return f"data as of {as_of}", snapshot_frame(load(data, seeds), as_of)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    old_label, old = side(args.old, args.data, args.seeds)
+    new_label, new = side(args.new, args.data, args.seeds)
+    changes = diff(old, new)
+    if args.format == "csv":
+        sys.stdout.buffer.write(to_csv_bytes(as_table(changes), "utf-8"))
+    else:
+        sys.stdout.write(as_text(changes, old_label, new_label))
+    return 0
+
+
+def _figure_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--value", type=_number, required=True, help="plain number, e.g. 1300")
+    p.add_argument("--source", required=True, help="seed file name or registered source id")
+    p.add_argument("--quote", required=True, help="verbatim text of the source containing the value")
+    p.add_argument("--approximate", action="store_true", help="the source says 約 (about)")
+    p.add_argument("--note", help="free text")
+    p.add_argument("--editor", help="name for the audit log (default: cli:<user>)")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Register the reporting commands on the main parser."""
+
+    p = sub.add_parser("record", help="add an actual, plan or estimate to a KPI")
+    p.add_argument("kpi", help="KPI id")
+    p.add_argument("--period", required=True, help="FY2024, FY2024Q2, 2024-02 or 2024-02-15")
+    p.add_argument("--kind", choices=("actual", "plan", "estimate"), default="actual")
+    p.add_argument("--replace", action="store_true", help="correct an existing value of that period and kind")
+    p.add_argument("--reason", help="why (kept in the audit log)")
+    _figure_options(p)
+    add_data_options(p)
+    p.set_defaults(func=cmd_record)
+
+    p = sub.add_parser("retarget", help="add a target and keep the old one as superseded")
+    p.add_argument("kpi", help="KPI id")
+    p.add_argument("--due", required=True, help="period by whose end the target is due")
+    p.add_argument("--reason", required=True, help="why the target changes")
+    p.add_argument("--set-on", help="date the target was set (default: today)")
+    p.add_argument("--replaces", help="due period of the target replaced (default: same due, else latest)")
+    _figure_options(p)
+    add_data_options(p)
+    p.set_defaults(func=cmd_retarget)
+
+    source = sub.add_parser("source", help="register documents outside seeds/")
+    source_sub = source.add_subparsers(dest="source_command", required=True, metavar="ACTION")
+    p = source_sub.add_parser("add", help="register a source to cite by its id")
+    p.add_argument("id", help="lower-case slug, e.g. tokyo-wifi-2024q2")
+    p.add_argument("--title", required=True)
+    p.add_argument("--url", required=True)
+    p.add_argument("--published", required=True, help="YYYY-MM-DD")
+    p.add_argument("--accessed", required=True, help="YYYY-MM-DD")
+    p.add_argument("--publisher")
+    p.add_argument("--editor", help="name for the audit log")
+    add_data_options(p)
+    p.set_defaults(func=cmd_source_add)
+
+    p = sub.add_parser("snapshot", help="write snapshots/<as_of>.csv and update snapshots/index.json")
+    p.add_argument("--as-of", type=iso_date, help="evaluation date (default: latest actual)")
+    p.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help="default: %(default)s")
+    add_data_options(p)
+    p.set_defaults(func=cmd_snapshot)
+
+    p = sub.add_parser("diff", help="what changed between two snapshots or evaluation dates")
+    p.add_argument("old", help="snapshot CSV file or YYYY-MM-DD (current data at that date)")
+    p.add_argument("new", help="snapshot CSV file or YYYY-MM-DD")
+    p.add_argument("--format", choices=("text", "csv"), default="text")
+    add_data_options(p)
+    p.set_defaults(func=cmd_diff)

@@ -1,0 +1,249 @@
+"""Edit ``data/kpis.yaml`` safely: record figures, revise targets, register sources.
+
+Each edit works on a ruamel.yaml round-trip tree (comments, key order, quoting and flow
+style are kept), renders the whole new text, validates it with the loader *before* touching
+the disk, then writes it atomically under a lock and appends to the audit log. A rejected
+edit leaves the file byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import io
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML, YAMLError
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from model import audit
+from model.atomic import write_atomic
+from model.audit import Change
+from model.loader import check_text
+from model.periods import PeriodError, parse_period
+from model.problems import DataError, Problem
+
+Edit = Callable[[CommentedMap], Change]
+
+
+class UpdateError(Exception):
+    """The edit cannot be made as asked (unknown KPI, duplicate figure...)."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quoted value, as given on the command line or in the form."""
+
+    value: float
+    source: str
+    quote: str
+    approximate: bool = False
+    note: str | None = None
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def parse_tree(text: str) -> CommentedMap:
+    try:
+        tree = _yaml().load(text)
+    except YAMLError as exc:
+        raise UpdateError(
+            f"the data file is not valid YAML; run `python -m model validate` ({exc})"
+        ) from None
+    if not isinstance(tree, CommentedMap):
+        raise UpdateError("the data file is not a mapping; fix it with `validate` first")
+    return tree
+
+
+def render(tree: CommentedMap) -> str:
+    out = io.StringIO()
+    _yaml().dump(tree, out)
+    return out.getvalue()
+
+
+def plain(value: float) -> int | float:
+    """1300.0 → 1300, so the file reads as the curator would write it."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _find_kpi(tree: CommentedMap, kpi_id: str) -> CommentedMap:
+    for kpi in tree.get("kpis") or []:
+        if isinstance(kpi, CommentedMap) and kpi.get("id") == kpi_id:
+            return kpi
+    raise UpdateError(f'no KPI with id "{kpi_id}" (see `python -m model validate` or the dashboard)')
+
+
+def _list(parent: CommentedMap, key: str, before: tuple[str, ...] = ()) -> CommentedSeq:
+    """The list under ``key``, created (before the first of ``before`` present) if missing."""
+    if key not in parent:
+        keys = list(parent.keys())
+        position = next((keys.index(k) for k in before if k in keys), len(keys))
+        parent.insert(position, key, CommentedSeq())
+    return parent[key]
+
+
+def _figure_map(
+    leading: list[tuple[str, Any]],
+    fig: Figure,
+    middle: Sequence[tuple[str, Any]] = (),
+    trailing: Sequence[tuple[str, Any]] = (),
+) -> CommentedMap:
+    """A figure's mapping in the file's usual key order: leading, value, middle, source, quote, trailing."""
+    item = CommentedMap(leading)
+    item["value"] = plain(fig.value)
+    if fig.approximate:
+        item["approximate"] = True
+    item.update((k, v) for k, v in middle if v is not None)
+    item["source"] = fig.source
+    item["quote"] = fig.quote
+    item.update((k, v) for k, v in trailing if v is not None)
+    if fig.note:
+        item["note"] = fig.note
+    return item
+
+
+def _check_period(text: str) -> None:
+    try:
+        parse_period(text)
+    except PeriodError as exc:
+        raise UpdateError(str(exc)) from None
+
+
+def record(
+    kpi_id: str, period: str, kind: str, fig: Figure, replace: bool = False, reason: str | None = None
+) -> Edit:
+    """An edit adding an observation (or, with ``replace``, correcting one)."""
+    _check_period(period)
+
+    def edit(tree: CommentedMap) -> Change:
+        observations = _list(_find_kpi(tree, kpi_id), "observations", before=("note",))
+        item = _figure_map([("period", period), ("kind", kind)], fig)
+        same = [
+            i
+            for i, o in enumerate(observations)
+            if o.get("period") == period and o.get("kind", "actual") == kind
+        ]
+        if same and not replace:
+            old = observations[same[0]].get("value")
+            raise UpdateError(
+                f'"{kpi_id}" already has a {kind} value for {period} ({old}); use --replace to correct it'
+            )
+        old_value = observations[same[0]].get("value") if same else None
+        if same:
+            observations[same[0]] = item
+        else:
+            observations.append(item)
+        action = "correct" if same else "record"
+        return Change(
+            action, kpi_id, f"{kind} {period}", old_value, plain(fig.value), reason, fig.source, fig.quote
+        )
+
+    return edit
+
+
+def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> CommentedMap | None:
+    current = [t for t in targets if not t.get("superseded")]
+    wanted = replaces or due
+    same = [t for t in current if t.get("due") == wanted]
+    if same:
+        return same[0]
+    if replaces:
+        raise UpdateError(f"no current target due {replaces} to replace")
+    return max(current, key=lambda t: parse_period(t["due"]).end, default=None)
+
+
+def retarget(
+    kpi_id: str, due: str, fig: Figure, reason: str, set_on: str | None = None, replaces: str | None = None
+) -> Edit:
+    """An edit adding a target and marking the one it replaces ``superseded: true``."""
+    _check_period(due)
+    set_on = set_on or date.today().isoformat()
+    _check_period(set_on)
+
+    def edit(tree: CommentedMap) -> Change:
+        targets = _list(_find_kpi(tree, kpi_id), "targets", before=("observations", "note"))
+        old = _replaced_target(targets, due, replaces)
+        if old is not None:
+            keys = list(old.keys())
+            old.insert(keys.index("due") + 1 if "due" in keys else len(keys), "superseded", True)
+        targets.append(_figure_map([], fig, [("due", due), ("set_on", set_on)], [("reason", reason)]))
+        old_text = f"{old['value']} due {old['due']}" if old is not None else None
+        new_text = f"{plain(fig.value)} due {due}"
+        return Change("retarget", kpi_id, "targets", old_text, new_text, reason, fig.source, fig.quote)
+
+    return edit
+
+
+def add_source(
+    source_id: str, title: str, url: str, published: str, accessed: str, publisher: str | None = None
+) -> Edit:
+    """An edit registering a document outside seeds/."""
+
+    def edit(tree: CommentedMap) -> Change:
+        sources = _list(tree, "sources", before=("exclusions", "kpis"))
+        if any(s.get("id") == source_id for s in sources):
+            raise UpdateError(f'a source with id "{source_id}" is already registered')
+        entry = CommentedMap([("id", source_id), ("title", title)])
+        if publisher:
+            entry["publisher"] = publisher
+        entry.update([("url", url), ("published", published), ("accessed", accessed)])
+        sources.append(entry)
+        return Change("source-add", None, "sources", None, f"{source_id}: {title} <{url}>")
+
+    return edit
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Serialise writers of one data file (readers never wait: writes are atomic renames)."""
+    lock = path.with_name(f".{path.name}.lock")
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+Preview = tuple[str, Change, list[Problem]]
+
+
+def _edited(current: bytes, path: Path, seeds: Path, edit: Edit) -> Preview:
+    try:
+        text = current.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UpdateError("the data file is not UTF-8; run `python -m model validate`") from None
+    tree = parse_tree(text)
+    change = edit(tree)
+    text = render(tree)
+    _, problems = check_text(text, path, seeds)
+    return text, change, problems
+
+
+def preview(path: Path, seeds: Path, edit: Edit) -> Preview:
+    """The new text, the change and every problem of the result, without writing anything."""
+    return _edited(path.read_bytes(), path, seeds, edit)
+
+
+def apply(path: Path, seeds: Path, edit: Edit, editor: str) -> Change:
+    """Validate the edited file and write it atomically; raise DataError/UpdateError otherwise."""
+    with _locked(path):
+        raw = path.read_bytes()
+        text, change, problems = _edited(raw, path, seeds, edit)
+        errors = [p for p in problems if p.level == "error"]
+        if errors:
+            raise DataError(errors)
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+        write_atomic(path, bom + text.encode("utf-8"))
+        audit.append(audit.audit_path(path), change, editor)
+    return change
