@@ -26,6 +26,7 @@ test: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m model validate
+	$(PY) -m model coverage
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-dev

@@ -1,4 +1,4 @@
-"""Command line: ``python -m model validate|export|schema``.
+"""Command line: ``python -m model COMMAND`` (``--help`` lists them).
 
 Messages go to stderr, data to stdout or files; exit 0 on success, 1 on invalid data or a
 failed export, 2 on wrong usage. Never a traceback for a problem of the user's input.
@@ -10,34 +10,18 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
+from model import cli_reporting, coverage
+from model.cli_options import add_data_options, evaluation_date, iso_date
 from model.export import ENCODINGS, ExportError, write_snapshot
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset, check, display_path, load
+from model.loader import DEFAULT_DATA, check, display_path, load
 from model.problems import DataError
-from model.progress import latest_actual_end
 from model.schema import json_schema
+from model.snapshots import SnapshotError
+from model.update import UpdateError
 
 SCHEMA_FILE = DEFAULT_DATA.parent / "kpis.schema.json"
-
-
-class UsageError(Exception):
-    """A command-line value that cannot be used."""
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2024-03-31") from None
-
-
-def _add_data_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
-    parser.add_argument(
-        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)"
-    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -53,11 +37,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{shown}: valid ({len(document.kpis)} KPIs, {warnings} warning(s))")
     return 0
-
-
-def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
-    """``as_of`` as given, else the end of the latest period with an actual, else today."""
-    return as_of or latest_actual_end(dataset.kpis) or date.today()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -88,19 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a data file; exit 1 when invalid")
     p.add_argument("path", nargs="?", type=Path, help="data file (same as --data)")
-    _add_data_options(p)
+    add_data_options(p)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help="write the CSV snapshot")
     p.add_argument("--out", type=Path, required=True, help="CSV file to write")
-    p.add_argument("--as-of", type=_iso_date, help="evaluation date YYYY-MM-DD (default: latest actual)")
+    p.add_argument("--as-of", type=iso_date, help="evaluation date YYYY-MM-DD (default: latest actual)")
     p.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="default: %(default)s")
-    _add_data_options(p)
+    add_data_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data file")
     p.add_argument("--out", type=Path, help=f"write it to a file (the committed one is {SCHEMA_FILE.name})")
     p.set_defaults(func=cmd_schema)
+    coverage.add_parser(sub)
+    cli_reporting.add_parsers(sub)
     return parser
 
 
@@ -114,9 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"{display_path(args.data)}: invalid, nothing written", file=sys.stderr)
         return 1
-    except (ExportError, UsageError) as exc:
+    except (ExportError, SnapshotError, UpdateError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in one line rather than a traceback
+        print(f"internal error: {exc!r} (please report it with the command you ran)", file=sys.stderr)
         return 1

@@ -37,6 +37,7 @@ EXTRA_COLUMNS = [
     "approximate",
     "superseded",
     "derived",
+    "verified",
     "note",
 ]
 ENCODINGS = ("utf-8-sig", "utf-8", "cp932")

@@ -41,6 +41,7 @@ FIGURE_COLUMNS = [
     "source_file",
     "quote",
     "derived",
+    "verified",
     "note",
     "reason",
 ]
@@ -88,22 +89,28 @@ def _row_type(ev: Evidence) -> str:
     return ev.kind
 
 
-def _provenance(ev: Evidence) -> tuple[str, str, str]:
-    """(source files, quote, derivation) of a figure; derived values list their parts."""
+def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool]:
+    """(sources, quote, derivation, verified) of a figure; derived values list their parts.
+
+    A figure is verified when every quote behind it comes from a document in seeds/ (the
+    loader has checked those); quotes of registered sources outside seeds/ are not.
+    """
     if ev.derived is None:
-        return ev.source or "", ev.quote or "", ""
+        return ev.source or "", ev.quote or "", "", ev.source not in registered
     parts = ev.derived.parts
     sources = list(dict.fromkeys(p.source for p in parts))
     formula = " + ".join(f"{p.value:g}" for p in parts)
-    return "; ".join(sources), " / ".join(p.quote for p in parts), formula
+    verified = not registered.intersection(sources)
+    return "; ".join(sources), " / ".join(p.quote for p in parts), formula, verified
 
 
 def figure_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per baseline, target and observation, with period start/end and fiscal year."""
+    registered = {s.id for s in dataset.document.sources}
     rows = []
     for kpi in dataset.kpis:
         for _, ev in evidence_of(kpi):
-            source, quote, derived = _provenance(ev)
+            source, quote, derived, verified = _provenance(ev, registered)
             is_target = isinstance(ev, Target)
             rows.append(
                 (
@@ -118,6 +125,7 @@ def figure_frame(dataset: Dataset) -> pd.DataFrame:
                     source,
                     quote,
                     derived,
+                    verified,
                     ev.note or "",
                     (ev.reason or "") if is_target else "",  # type: ignore[union-attr]
                 )

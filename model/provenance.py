@@ -18,7 +18,8 @@ _WHITESPACE = re.compile(r"\s+")
 #: Japanese multipliers (1億2,000万 = 120,000,000).
 _NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(億|万|千)?")
 MULTIPLIERS = {"億": 100_000_000, "万": 10_000, "千": 1_000}
-APPROXIMATE_MARKERS = ("約", "程度", "およそ", "概ね")
+#: 約 / およそ / 概ね before a number, or 程度 shortly after one (not 予約, 契約, 節約...).
+_APPROXIMATE = re.compile(r"(?:(?<![予契節集要規制公誓条盟協解確])約|およそ|概ね)\d|\d[^\d]{0,8}?程度")
 
 
 def normalise(text: str) -> str:
@@ -65,7 +66,8 @@ def states_value(quote: str, value: float) -> bool:
 
 
 def is_approximate(quote: str) -> bool:
-    return any(marker in quote for marker in APPROXIMATE_MARKERS)
+    """Does the quote say the number is approximate (約1,300, 50名程度)?"""
+    return _APPROXIMATE.search(normalise(quote)) is not None
 
 
 @dataclass

@@ -91,3 +91,75 @@ def test_schema_prints_json():
     result = run("schema")
     assert result.returncode == 0
     assert '"title": "Tokyo KPI Tracker data file' in result.stdout
+
+
+@pytest.fixture
+def copy(tmp_path):
+    path = tmp_path / "kpis.yaml"
+    path.write_bytes(MINIMAL.read_bytes())
+    return path
+
+
+def test_record_then_reject_leaves_file_unchanged(copy):
+    base = ["--data", str(copy), "--seeds", str(SEEDS), "--source", "sample.txt"]
+    ok = run(
+        "record", "antenna-sites", "--period", "2023-12", "--value", "149", "--quote", "2023.11 149", *base
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "record antenna-sites actual 2023-12: 149" in ok.stdout
+    before = copy.read_bytes()
+    bad = run(
+        "record", "antenna-sites", "--period", "2024-01", "--value", "150", "--quote", "2023.11 149", *base
+    )
+    assert bad.returncode == 1
+    assert "150 does not occur in the quote" in bad.stderr and "nothing written" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (
+            ["record", "nope", "--period", "2023-12", "--value", "1", "--quote", "q"],
+            1,
+            'no KPI with id "nope"',
+        ),
+        (
+            ["record", "antenna-sites", "--period", "Dec 2023", "--value", "1", "--quote", "q"],
+            1,
+            "is not a period",
+        ),
+        (
+            ["record", "antenna-sites", "--period", "2023-12", "--value", "1,300", "--quote", "q"],
+            2,
+            "is not a number",
+        ),
+        (["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q"], 2, "--reason"),
+    ],
+)
+def test_update_usage_errors(copy, args, code, fragment):
+    result = run(*args, "--source", "sample.txt", "--data", str(copy), "--seeds", str(SEEDS))
+    assert result.returncode == code
+    assert fragment in result.stderr and "Traceback" not in result.stderr
+
+
+def test_snapshot_and_diff_commands(copy, tmp_path):
+    out = tmp_path / "snaps"
+    common = ["--data", str(copy), "--seeds", str(SEEDS)]
+    first = run("snapshot", "--as-of", "2024-03-31", "--out-dir", str(out), *common)
+    assert first.returncode == 0, first.stderr
+    assert (out / "2024-03-31.csv").is_file() and (out / "index.json").is_file()
+    result = run("diff", str(out / "2024-03-31.csv"), "2025-06-30", *common)
+    assert result.returncode == 0, result.stderr
+    assert "status_changed (1)\n  trainees  no_data → overdue" in result.stdout
+    csv = run("diff", "2024-03-31", "2025-06-30", "--format", "csv", *common)
+    assert (
+        csv.stdout.splitlines()[1]
+        == "status_changed,trainees,研修受講者数,People trained per year,,,no_data,overdue"
+    )
+
+
+def test_diff_with_a_side_that_is_neither_file_nor_date(copy):
+    result = run("diff", "last-week", "2025-06-30", "--data", str(copy), "--seeds", str(SEEDS))
+    assert result.returncode == 1 and "neither a snapshot file nor a date" in result.stderr

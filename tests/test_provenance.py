@@ -37,7 +37,18 @@ def test_normalise_removes_whitespace_and_widths():
     assert normalise("８,０００ 人\n/年") == "8,000人/年"
 
 
-@pytest.mark.parametrize(("quote", "approx"), [("約330か所", True), ("50名程度", True), ("65か所", False)])
+@pytest.mark.parametrize(
+    ("quote", "approx"),
+    [
+        ("約330か所", True),
+        ("約 ３３０か所", True),
+        ("50名程度", True),
+        ("65か所", False),
+        ("オンライン予約 3,000件", False),
+        ("契約 12件", False),
+        ("程度の差はあるが 5件", False),
+    ],
+)
 def test_is_approximate(quote, approx):
     assert is_approximate(quote) is approx
 

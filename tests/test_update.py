@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from model import audit, update
+from model.frames import figure_frame
 from model.loader import load
 from model.problems import DataError
 from model.update import Figure, UpdateError
@@ -147,6 +148,8 @@ def test_registered_source_is_cited_but_unverified(data):
     assert dataset.kpis[0].observations[-1].value == 700
     (warning,) = dataset.warnings
     assert "unverified" in str(warning) and "Wi-Fi progress page" in str(warning)
+    wifi = figure_frame(dataset).query("kpi_id == 'wifi-sites'")
+    assert list(wifi["verified"]) == [True, True, False]  # target, FY2023 actual (seed), FY2024Q1 (page)
 
 
 def test_registered_source_value_is_still_checked_against_its_quote(data):

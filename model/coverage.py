@@ -1,0 +1,371 @@
+"""Coverage of the seeds: is every figure in a document tracked, excluded or still untracked?
+
+``python -m model coverage [SEED_FILE ...] [--list] [--data PATH] [--seeds DIR] [--doc PATH]``
+
+A *figure* is a number followed by a counter or unit (か所, 件, 人, 万, 億, %, システム, ...)
+in a seed after NFKC normalisation. Seeds and quotes are compared exactly as the provenance
+check compares them: NFKC with all whitespace removed. Every character of that normalised
+text keeps the line it came from, so figures are reported with their original line numbers.
+
+A figure is ``tracked`` when it lies inside an occurrence of a quote of the data file
+(including the parts of derived values) for that seed, ``excluded`` when it lies inside a
+passage listed under ``exclusions:``, and ``untracked`` otherwise. The command exits 1
+while untracked figures remain, 0 otherwise.
+
+``--doc PATH`` writes the table of which strategy section each KPI comes from (see
+:func:`render_doc`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, display_path, load
+from model.problems import DataError
+from model.provenance import normalise
+from model.rules import evidence_of
+from model.schema import Document, Kpi
+
+Status = Literal["tracked", "excluded", "untracked"]
+Span = tuple[int, int]
+
+#: Counters and units that make a number a figure; matched longest first.
+COUNTERS: tuple[str, ...] = (
+    "区市町村", "プロジェクト", "自治体", "システム", "カメラ", "テーマ", "アプリ", "か所", "ヶ所",
+    "カ所", "ケ所", "箇所", "地点", "病院", "業務", "項目", "地域", "分野", "団体", "種類", "時間",
+    "PV", "GB", "件", "人", "名", "円", "%", "回", "枚", "台", "島", "隻", "駅", "倍", "割", "者",
+    "区", "市", "町", "村", "課", "軒",
+)  # fmt: skip
+MULTIPLIERS = "兆億万千"
+#: Words allowed between a number and its counter: 70数名, 9つのアプリ, 25のシステム.
+INFIXES = ("つの", "数", "余", "の", "つ")
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_AMOUNT = rf"{_NUM}(?:[{MULTIPLIERS}]+(?:{_NUM}[{MULTIPLIERS}]+)*)?"
+_COUNTER = "|".join(re.escape(c) for c in sorted(COUNTERS, key=len, reverse=True))
+_INFIX = "|".join(INFIXES)
+#: Not after another digit or a decimal point, nor after 第 (ordinals) or p. (page numbers).
+FIGURE_RE = re.compile(
+    rf"(?<![\d.,第])(?<!p\.)(?<!P\.)(?P<amount>{_AMOUNT})(?:(?:{_INFIX})?(?P<counter>{_COUNTER}))?"
+)
+CONTEXT_CHARS = 18
+MASK = "#"
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """A seed normalised like the provenance check, with the original line of each character."""
+
+    name: str
+    text: str
+    lines: tuple[int, ...]
+    scan: str  # ``text`` with digits that were not digits in the original (①, ²) masked
+
+    def line_of(self, position: int) -> int:
+        return self.lines[min(position, len(self.lines) - 1)] if self.lines else 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    line: int
+
+    @property
+    def span(self) -> Span:
+        return self.start, self.end
+
+
+@dataclass(frozen=True)
+class Classified:
+    figure: Figure
+    status: Status
+
+
+def normalise_seed(name: str, raw: str) -> SeedText:
+    """Normalise line by line (NFKC never composes across a newline), keeping line numbers."""
+    chars: list[str] = []
+    masked: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(raw.split("\n"), start=1):
+        for original in line:
+            for char in normalise(original):
+                chars.append(char)
+                masked.append(MASK if char.isdigit() and not _is_digit(original) else char)
+                lines.append(number)
+    text = "".join(chars)
+    if text != normalise(raw):  # composing sequences: fall back to the plain normal form
+        return _line_level_seed(name, raw)
+    return SeedText(name, text, tuple(lines), "".join(masked))
+
+
+def _is_digit(char: str) -> bool:
+    return unicodedata.category(char) == "Nd"
+
+
+def _line_level_seed(name: str, raw: str) -> SeedText:
+    chars: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(raw.split("\n"), start=1):
+        piece = normalise(line)
+        chars.append(piece)
+        lines.extend([number] * len(piece))
+    text = "".join(chars)
+    return SeedText(name, text, tuple(lines), text)
+
+
+def read_seed(path: Path) -> SeedText:
+    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
+    return normalise_seed(path.name, raw)
+
+
+def find_figures(seed: SeedText) -> list[Figure]:
+    """Every number with a counter, unit or multiplier (万, 億) in the seed."""
+    found = []
+    for match in FIGURE_RE.finditer(seed.scan):
+        has_multiplier = any(m in match["amount"] for m in MULTIPLIERS)
+        if match["counter"] is None and not has_multiplier:
+            continue
+        start, end = match.span()
+        found.append(Figure(start, end, seed.text[start:end], seed.line_of(start)))
+    return found
+
+
+def figures_in_text(text: str) -> list[str]:
+    """The figures of a piece of text, as normalised strings (handy for checks and tests)."""
+    return [f.text for f in find_figures(normalise_seed("text", text))]
+
+
+def occurrences(text: str, quote: str) -> list[Span]:
+    """Every (possibly overlapping) occurrence of a normalised quote in a normalised text."""
+    needle = normalise(quote)
+    spans: list[Span] = []
+    if not needle:
+        return spans
+    start = text.find(needle)
+    while start >= 0:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return spans
+
+
+def kpi_quotes(kpi: Kpi) -> Iterator[tuple[str, str]]:
+    """(source, quote) of every quoted number of a KPI, derived parts included."""
+    for _path, evidence in evidence_of(kpi):
+        if evidence.source is not None and evidence.quote is not None:
+            yield evidence.source, evidence.quote
+        if evidence.derived is not None:
+            for part in evidence.derived.parts:
+                yield part.source, part.quote
+
+
+def tracked_quotes(document: Document, seed: str) -> list[str]:
+    return [quote for kpi in document.kpis for source, quote in kpi_quotes(kpi) if source == seed]
+
+
+def excluded_quotes(document: Document, seed: str) -> list[str]:
+    return [ex.quote for ex in document.exclusions if ex.source == seed]
+
+
+def spans_of(text: str, quotes: Iterable[str]) -> list[Span]:
+    return [span for quote in quotes for span in occurrences(text, quote)]
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def classify(seed: SeedText, tracked: Sequence[str], excluded: Sequence[str]) -> list[Classified]:
+    """Classify every figure of a seed against tracked quotes and excluded passages."""
+    tracked_spans = spans_of(seed.text, tracked)
+    excluded_spans = spans_of(seed.text, excluded)
+    out = []
+    for figure in find_figures(seed):
+        status: Status = "untracked"
+        if _inside(figure.span, tracked_spans):
+            status = "tracked"
+        elif _inside(figure.span, excluded_spans):
+            status = "excluded"
+        out.append(Classified(figure, status))
+    return out
+
+
+def classify_seed(document: Document, seed: SeedText) -> list[Classified]:
+    return classify(seed, tracked_quotes(document, seed.name), excluded_quotes(document, seed.name))
+
+
+def context(seed: SeedText, figure: Figure) -> str:
+    before = seed.text[max(0, figure.start - CONTEXT_CHARS) : figure.start]
+    after = seed.text[figure.end : figure.end + CONTEXT_CHARS]
+    return f"{before}[{figure.text}]{after}"
+
+
+def summary_line(seed_path: Path, results: Sequence[Classified]) -> str:
+    counts = {s: sum(r.status == s for r in results) for s in ("tracked", "excluded", "untracked")}
+    return (
+        f"{display_path(seed_path)}: {len(results)} figures: {counts['tracked']} tracked, "
+        f"{counts['excluded']} excluded, {counts['untracked']} untracked"
+    )
+
+
+def untracked_lines(seed_path: Path, seed: SeedText, results: Sequence[Classified]) -> list[str]:
+    shown = display_path(seed_path)
+    return [
+        f"  {shown}:{r.figure.line}: {r.figure.text}  …{context(seed, r.figure)}…"
+        for r in results
+        if r.status == "untracked"
+    ]
+
+
+def seed_paths(names: Sequence[str], folder: Path) -> list[Path]:
+    """The seeds to cover: the named ones (by file name inside ``folder``) or all of them."""
+    if not names:
+        return sorted(folder.glob("*.txt"))
+    paths = [folder / Path(name).name for name in names]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"no such seed in {display_path(folder)}: {', '.join(missing)}")
+    return paths
+
+
+def report(document: Document, paths: Sequence[Path], show_list: bool) -> int:
+    """Print the summary (and the untracked figures); return the number of untracked figures."""
+    untracked = 0
+    for path in paths:
+        seed = read_seed(path)
+        results = classify_seed(document, seed)
+        print(summary_line(path, results))
+        if show_list:
+            for line in untracked_lines(path, seed, results):
+                print(line)
+        untracked += sum(r.status == "untracked" for r in results)
+    return untracked
+
+
+# --- docs/coverage.md -------------------------------------------------------------------
+
+TOC_HEADING = re.compile(r"^(\d+\.\d+)\s+(.+?)(?:\s+p\.\d+)?\s*$")
+TOC_ENTRY = re.compile(r"^└\s*(.+?)(?:\s+p\.\d+)?\s*$")
+
+DOC_INTRO = """\
+# Where each KPI comes from
+
+Generated by `python -m model coverage --doc docs/coverage.md` from `data/kpis.yaml` and the
+seeds; `tests/test_coverage.py` regenerates it and fails when this file is out of date.
+Do not edit it by hand.
+
+How the section is found, without a hand-kept mapping:
+
+- Every KPI has a pillar, and the pillars of the strategy carry the Japanese names of its
+  chapters and programmes. The generator looks that name up in the strategy's own table
+  of contents (the `Contents` block at the top of the seed) and prints the numbered heading
+  it belongs to, e.g. `2.3 都政のQOSを更に高めるための挑戦 › 「つながる東京」`.
+- The strategy repeats its 2.3 「つながる東京」 pages inside 3.2 (TOKYO Data Highway), so
+  the position of a quote alone would put a KPI in the wrong chapter; the pillar does not.
+- A KPI from another document (which has no table of contents) gets that document's
+  title, the first line of its seed.
+- `line` is where the KPI's first quote occurs in its seed (NFKC, whitespace removed,
+  mapped back to the original line), so the section can be checked against the text.
+"""
+
+
+@dataclass(frozen=True)
+class DocRow:
+    kpi: str
+    name: str
+    bureau: str
+    section: str
+    source: str
+    line: int
+
+
+def table_of_contents(raw: str) -> dict[str, str]:
+    """Normalised title → section label, from the ``Contents`` block of a seed (empty if none)."""
+    lines = raw.split("\n")
+    if "Contents" not in (line.strip() for line in lines):
+        return {}
+    start = [line.strip() for line in lines].index("Contents") + 1
+    toc: dict[str, str] = {}
+    heading = ""
+    for line in lines[start:]:
+        if not line.strip():
+            if toc:
+                break
+            continue
+        if match := TOC_HEADING.match(line.strip()):
+            heading = f"{match[1]} {match[2]}"
+            toc.setdefault(normalise(match[2]), heading)
+        elif (match := TOC_ENTRY.match(line.strip())) and heading:
+            toc.setdefault(normalise(match[1]), f"{heading} › {match[1]}")
+    return toc
+
+
+def seed_title(raw: str) -> str:
+    return next((line.strip() for line in raw.split("\n") if line.strip()), "")
+
+
+def first_quote(kpi: Kpi) -> tuple[str, str]:
+    return next(kpi_quotes(kpi))
+
+
+def doc_row(document: Document, kpi: Kpi, seeds: Path) -> DocRow:
+    source, quote = first_quote(kpi)
+    raw = (seeds / source).read_bytes().decode("utf-8-sig", errors="replace")
+    seed = normalise_seed(source, raw)
+    pillar = next(p for p in document.pillars if p.id == kpi.pillar)
+    bureau = next(b for b in document.bureaus if b.id == kpi.bureau)
+    section = table_of_contents(raw).get(normalise(pillar.ja), seed_title(raw))
+    spans = occurrences(seed.text, quote)
+    line = seed.line_of(spans[0][0]) if spans else 0
+    name = f"{kpi.name.ja}<br>{kpi.name.en}"
+    return DocRow(kpi.id, name, f"{bureau.ja} ({bureau.en})", section, source, line)
+
+
+def render_doc(document: Document, seeds: Path) -> str:
+    """The Markdown of docs/coverage.md: one row per KPI, in data order."""
+    rows = [doc_row(document, kpi, seeds) for kpi in document.kpis]
+    out = [DOC_INTRO, "| KPI id | name | bureau | section | source | line |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        cells = (f"`{r.kpi}`", r.name, r.bureau, r.section, f"`{r.source}`", str(r.line))
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    try:
+        dataset = load(args.data, args.seeds)
+        paths = seed_paths(args.seed_files, args.seeds)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{display_path(args.data)}: invalid, coverage not computed", file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.doc is not None:
+        args.doc.write_text(render_doc(dataset.document, args.seeds), encoding="utf-8")
+        print(f"wrote {display_path(args.doc)}", file=sys.stderr)
+    untracked = report(dataset.document, paths, args.list)
+    return 1 if untracked else 0
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``coverage`` on the subcommands of ``python -m model``."""
+    p = sub.add_parser("coverage", help="figures of the seeds: tracked, excluded or untracked")
+    p.add_argument("seed_files", nargs="*", metavar="SEED_FILE", help="seeds to cover (default: all)")
+    p.add_argument("--list", action="store_true", help="list every untracked figure with its line")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
+    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)")
+    p.add_argument("--doc", type=Path, help="also write the KPI-to-section table (docs/coverage.md)")
+    p.set_defaults(func=cmd_coverage)

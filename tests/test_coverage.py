@@ -1,0 +1,197 @@
+"""The coverage tool: finding figures in seeds, classifying them, the command line and the doc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from model.cli import main
+from model.coverage import (
+    classify,
+    figures_in_text,
+    find_figures,
+    first_quote,
+    normalise_seed,
+    occurrences,
+    read_seed,
+    render_doc,
+    table_of_contents,
+)
+from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, load
+from model.provenance import normalise
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
+STRATEGY = "003_53b4341d68961c7d.txt"
+SEED_NAMES = sorted(p.name for p in DEFAULT_SEEDS.glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("都有施設約１，３００か所に整備", ["1,300か所"]),  # full-width digits and separator
+        ("受講規模：８,０００人/年", ["8,000人"]),
+        ("都有施設約1,3\n00か所に整備", ["1,300か所"]),  # broken across lines
+        ("職員派遣: 7, 174人(累積)", ["7,174人"]),  # separator followed by a space
+        ("経費3,371億円のうち", ["3,371億円"]),
+        ("世界で350万スポット、10億人のユーザー", ["350万", "10億人"]),  # 万 without a counter
+        ("復興支援金1億1, 300万円を拠出", ["1億1,300万円"]),
+        ("金額は１兆 6000 億で", ["1兆6000億"]),
+        ("補助上限額2千万円", ["2千万円"]),
+        ("現在9つのアプリで収納", ["9つのアプリ"]),
+        ("構成する25のシステムを", ["25のシステム"]),
+        ("70数名の職員", ["70数名"]),
+        ("現在、８区が児童相談所を開設", ["8区"]),
+        ("認知度85%、実践度20%", ["85%", "20%"]),
+        ("約1.5倍", ["1.5倍"]),
+        ("7地点20カメラ", ["7地点", "20カメラ"]),
+        ("62区市町村の共通データセット", ["62区市町村"]),  # longest counter wins
+        ("2024(R6)年度に10件", ["10件"]),  # the year is not a figure
+        ("2024年2月16日時点", []),  # a date
+        ("令和２年 10 月 23 日（金） 16 時 40 分～ 17 時 00 分", []),  # date and clock time
+        ("詳細はp.45～p.51に掲載", []),  # page numbers
+        ("UPGRADE with TOKYO 第35回の優勝社", []),  # ordinal
+        ("第1回 全国連携講演会", []),
+        ("① 5件", ["5件"]),  # a circled list marker is not part of the number
+        ("⑮ 水道施設台帳システム", []),
+        ("1.1 「スマート東京実施戦略」の位置付け", []),  # section number
+        ("2023.10\t37", []),  # a table cell without a counter
+        ("約３か月で", []),  # a duration is not a counter
+    ],
+)
+def test_find_figures(text: str, figures: list[str]) -> None:
+    assert figures_in_text(text) == figures
+
+
+def test_figures_keep_their_original_line() -> None:
+    seed = normalise_seed("s.txt", "見出し\n\n約1,3\n00か所\n次の行に20台")
+    found = find_figures(seed)
+    assert [(f.text, f.line) for f in found] == [("1,300か所", 3), ("20台", 5)]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_normalised_seed_matches_the_provenance_check(name: str) -> None:
+    raw = (DEFAULT_SEEDS / name).read_bytes().decode("utf-8-sig")
+    assert read_seed(DEFAULT_SEEDS / name).text == normalise(raw)
+
+
+def test_occurrences_finds_every_copy() -> None:
+    text = normalise("A約1,300か所B 約1,300 か所")
+    assert occurrences(text, "約1,300か所") == [(1, 9), (10, 18)]
+
+
+SAMPLE = "目標は約1,300か所。\n実績は65か所、\n別に250か所。\n世界で350万スポット"
+
+
+@pytest.mark.parametrize(
+    ("tracked", "excluded", "statuses"),
+    [
+        ([], [], ["untracked"] * 4),
+        (["目標は約1,300か所"], [], ["tracked", "untracked", "untracked", "untracked"]),
+        (
+            ["実績は65か所、別に250か所"],
+            ["世界で350万スポット"],
+            ["untracked", "tracked", "tracked", "excluded"],
+        ),
+        (["目標は約1,300"], [], ["untracked"] * 4),  # the quote must hold the whole figure
+        (["約1,300か所"], ["目標は約1,300か所"], ["tracked", "untracked", "untracked", "untracked"]),
+    ],
+)
+def test_classify(tracked: list[str], excluded: list[str], statuses: list[str]) -> None:
+    seed = normalise_seed("s.txt", SAMPLE)
+    assert [c.status for c in classify(seed, tracked, excluded)] == statuses
+
+
+# --- command line on small temporary data -------------------------------------------------
+
+SEED = "試験用の戦略\n\n- 2025年度末までに、施設約1,300か所に整備\n- 世界で350万スポット\n"
+HEAD = """\
+bureaus: [{id: digital-service, ja: デジタルサービス局, en: Digital Service Bureau}]
+pillars: [{id: connected, ja: つながる東京, en: Connected Tokyo}]
+kpis:
+  - id: wifi
+    name: {ja: Wi-Fi整備施設数, en: Facilities with Wi-Fi}
+    bureau: digital-service
+    pillar: connected
+    unit: {ja: か所, en: sites}
+    measure: cumulative
+    targets:
+      - {value: 1300, approximate: true, due: FY2025, source: s.txt, quote: '施設約1,300か所に整備'}
+"""
+EXCLUSION = """\
+exclusions:
+  - {source: s.txt, quote: 世界で350万スポット, reason: world-wide statistics}
+"""
+
+
+def _project(tmp_path: Path, data: str) -> list[str]:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "s.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "kpis.yaml").write_text(data, encoding="utf-8")
+    return ["--data", str(tmp_path / "kpis.yaml"), "--seeds", str(seeds)]
+
+
+@pytest.mark.parametrize(
+    ("data", "args", "code", "stdout", "stderr"),
+    [
+        (HEAD + EXCLUSION, [], 0, "2 figures: 1 tracked, 1 excluded, 0 untracked", ""),
+        (HEAD, [], 1, "2 figures: 1 tracked, 0 excluded, 1 untracked", ""),
+        (HEAD, ["--list"], 1, ":4: 350万", ""),
+        (HEAD + EXCLUSION, ["s.txt"], 0, "0 untracked", ""),
+        (HEAD + EXCLUSION, ["missing.txt"], 1, "", "no such seed"),
+        (HEAD.replace("1,300か所に整備", "1,400か所に整備"), [], 1, "", "quote not found"),
+        ("kpis: [\n", [], 1, "", "kpis.yaml"),
+    ],
+)
+def test_cli_exit_codes(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    data: str,
+    args: list[str],
+    code: int,
+    stdout: str,
+    stderr: str,
+) -> None:
+    assert main(["coverage", *args, *_project(tmp_path, data)]) == code
+    out, err = capsys.readouterr()
+    assert stdout in out
+    assert stderr in err
+    assert "Traceback" not in err
+
+
+def test_cli_lists_nothing_when_covered(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage", "--list", *_project(tmp_path, HEAD + EXCLUSION)]) == 0
+    assert "  " not in capsys.readouterr().out
+
+
+# --- the real data ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_real_data_leaves_no_figure_untracked(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage", name]) == 0
+    assert " 0 untracked" in capsys.readouterr().out
+
+
+def test_every_seed_is_covered(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage", "--list"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(SEED_NAMES)
+
+
+def test_every_strategy_kpi_finds_its_section_in_the_table_of_contents() -> None:
+    raw = (DEFAULT_SEEDS / STRATEGY).read_text(encoding="utf-8-sig")
+    toc = table_of_contents(raw)
+    document = load(DEFAULT_DATA).document
+    names = {p.id: p.ja for p in document.pillars}
+    pillars = {names[k.pillar] for k in document.kpis if first_quote(k)[0] == STRATEGY}
+    assert {normalise(ja) for ja in pillars} <= set(toc)
+    assert toc[normalise("「つながる東京」")] == "2.3 都政のQOSを更に高めるための挑戦 › 「つながる東京」"
+    assert toc[normalise("行政のDX")] == "3.2 各局事業 › 行政のDX"
+
+
+def test_committed_doc_is_up_to_date() -> None:
+    document = load(DEFAULT_DATA).document
+    assert DOC.read_text(encoding="utf-8") == render_doc(document, DEFAULT_SEEDS), (
+        "docs/coverage.md is out of date: run python -m model coverage --doc docs/coverage.md"
+    )

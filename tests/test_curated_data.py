@@ -1,0 +1,205 @@
+"""The curated data file: size, the brief's four KPIs and a sample of the others, value by value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from model.loader import Dataset, load
+from model.schema import Kpi
+
+Row = tuple[str, str, float, bool]  # (row type, period or due, value, superseded / approximate)
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load()
+
+
+def kpi(dataset: Dataset, ident: str) -> Kpi:
+    found = [k for k in dataset.kpis if k.id == ident]
+    assert found, f"no KPI {ident}"
+    return found[0]
+
+
+def rows(k: Kpi) -> list[tuple[Any, ...]]:
+    """Every figure of a KPI as (row type, period/due, value) with the row's own flags."""
+    out: list[tuple[Any, ...]] = []
+    if k.baseline is not None:
+        out.append(("baseline", k.baseline.period, k.baseline.value))
+    out += [("target", t.due, t.value, t.superseded) for t in k.targets]
+    out += [(o.kind, o.period, o.value) for o in k.observations]
+    return out
+
+
+def test_size(dataset: Dataset) -> None:
+    assert len(dataset.kpis) >= 40
+    assert len({k.bureau for k in dataset.kpis}) >= 15
+    assert not dataset.warnings
+
+
+def test_openroaming(dataset: Dataset) -> None:
+    k = kpi(dataset, "openroaming-wifi-metro-facilities")
+    (target,) = k.targets
+    assert (target.value, target.approximate, target.due) == (1300, True, "FY2025")
+    assert rows(k) == [("target", "FY2025", 1300, False), ("actual", "FY2023", 650), ("plan", "FY2024", 885)]
+
+
+def test_5g_antenna_monthly_series(dataset: Dataset) -> None:
+    k = kpi(dataset, "5g-antenna-sites-metro-assets")
+    series = [(o.period, o.value, o.kind) for o in k.observations]
+    months = ["2023-10", "2023-11", "2023-12", "2024-01", "2024-02"]
+    assert series == [(m, v, "actual") for m, v in zip(months, [37, 149, 186, 225, 250], strict=True)]
+
+
+def test_startup_targets_revised_as_history(dataset: Dataset) -> None:
+    k = kpi(dataset, "startup-public-private-projects")
+    assert rows(k) == [
+        ("target", "FY2023", 40, False),
+        ("target", "FY2027", 100, True),
+        ("target", "FY2027", 300, False),
+    ]
+
+
+def test_municipal_training_is_recurring(dataset: Dataset) -> None:
+    k = kpi(dataset, "municipal-staff-digital-training")
+    (target,) = k.targets
+    assert (k.measure, target.value, target.due, target.recurring) == ("per_year", 8000, "FY2024", True)
+
+
+SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
+    # (KPI id, bureau, measure, every row)
+    ("digital-related-budget", "digital-service", "per_year", [("plan", "FY2024", 3371)]),
+    ("smart-tokyo-project-budget", "digital-service", "per_year", [("plan", "FY2024", 1688)]),
+    ("digital-principles-awareness", "digital-service", "level", [("actual", "FY2023", 85)]),
+    ("digital-administrative-procedures", "digital-service", "level", [("target", "FY2026", 100, False)]),
+    (
+        "nishi-shinjuku-smart-city-fields",
+        "digital-service",
+        "level",
+        [("baseline", "FY2022", 5), ("actual", "FY2023", 8)],
+    ),
+    (
+        "regional-smart-city-areas-supported",
+        "digital-service",
+        "cumulative",
+        [("actual", "FY2023", 6), ("plan", "FY2024", 9)],
+    ),
+    (
+        "startup-smart-services-implemented",
+        "digital-service",
+        "cumulative",
+        [("target", "FY2026", 180, False)],
+    ),
+    ("satellite-communication-trial-sites", "digital-service", "level", [("actual", "FY2023", 4)]),
+    ("child-accident-db-business-hearings", "children-policy", "cumulative", [("actual", "2024-02-16", 6)]),
+    ("sea-live-cameras", "port-harbor", "cumulative", [("actual", "FY2023", 20), ("plan", "FY2024", 22)]),
+    ("election-video-ad-views", "election-commission", "per_year", [("actual", "FY2022", 1_500_000)]),
+    (
+        "support-navi-annual-page-views",
+        "policy-planning",
+        "per_year",
+        [("target", "FY2024", 2_000_000, False)],
+    ),
+    ("tuition-exemption-paper-saved", "general-affairs", "per_year", [("target", "FY2024", 36000, False)]),
+    ("tax-payment-apps", "taxation", "level", [("actual", "FY2023", 9)]),
+    ("hospitals-on-inspection-platform", "public-health", "cumulative", [("target", "FY2025", 640, False)]),
+    (
+        "fire-department-information-systems",
+        "fire-department",
+        "cumulative",
+        [
+            ("target", "FY2026", 25, False),
+            ("plan", "FY2024", 7),
+            ("plan", "FY2025", 12),
+            ("plan", "FY2026", 25),
+        ],
+    ),
+    (
+        "subway-rail-measuring-cars",
+        "transportation",
+        "level",
+        [("target", "FY2025", 1, False), ("plan", "FY2024", 1)],
+    ),
+    ("audit-data-analysis-basic-training", "audit", "cumulative", [("actual", "FY2023", 22)]),
+    ("audit-digital-team-size", "audit", "level", [("actual", "FY2023", 1), ("plan", "FY2024", 5)]),
+    (
+        "wards-running-child-guidance-centres",
+        "special-ward-mayors",
+        "cumulative",
+        [("actual", "2023-12-07", 8)],
+    ),
+    (
+        "special-ward-urban-planning-grant",
+        "tokyo-metropolitan-government",
+        "per_year",
+        [("plan", "FY2023", 200)],
+    ),
+    (
+        "higashimurayama-telework-terminals",
+        "higashimurayama-city",
+        "level",
+        [("actual", "2020-09", 20), ("plan", "FY2020", 100)],
+    ),
+    ("higashimurayama-rpa-hours-saved", "higashimurayama-city", "per_year", [("actual", "FY2019", 1000)]),
+    (
+        "special-wards-partner-municipalities-total",
+        "special-ward-mayors",
+        "level",
+        [("actual", "FY2015", 660), ("actual", "2021-08-01", 1096)],
+    ),
+    (
+        "special-wards-agreement-municipalities",
+        "special-ward-mayors",
+        "level",
+        [("actual", "2021-08-01", 372)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("ident", "bureau", "measure", "expected"), SAMPLE, ids=[s[0] for s in SAMPLE])
+def test_sample_kpi(
+    dataset: Dataset, ident: str, bureau: str, measure: str, expected: list[tuple[Any, ...]]
+) -> None:
+    k = kpi(dataset, ident)
+    assert (k.bureau, k.measure) == (bureau, measure)
+    assert rows(k) == expected
+
+
+@pytest.mark.parametrize(
+    ("ident", "period", "parts"),
+    [
+        ("fire-department-information-systems", "FY2026", [7, 5, 13]),
+        ("regional-smart-city-areas-supported", "FY2024", [6, 3]),
+        ("satellite-communication-trial-sites", "FY2023", [1, 1, 2]),
+        ("audit-digital-team-size", "FY2024", [1, 4]),
+    ],
+)
+def test_derived_values_list_their_parts(
+    dataset: Dataset, ident: str, period: str, parts: list[float]
+) -> None:
+    (obs,) = [o for o in kpi(dataset, ident).observations if o.period == period]
+    assert obs.derived is not None
+    assert [p.value for p in obs.derived.parts] == parts
+
+
+@pytest.mark.parametrize(
+    ("ident", "approximate"),
+    [
+        ("hospitals-on-inspection-platform", True),
+        ("openroaming-wifi-municipal-support", True),
+        ("advanced-digital-training-places", True),
+        ("tax-payment-apps", False),
+        ("support-navi-annual-page-views", False),
+    ],
+)
+def test_approximate_flags(dataset: Dataset, ident: str, approximate: bool) -> None:
+    k = kpi(dataset, ident)
+    evidence = [*k.targets, *k.observations]
+    assert {e.approximate for e in evidence} == {approximate}
+
+
+def test_every_bureau_is_used(dataset: Dataset) -> None:
+    doc = dataset.document
+    assert {b.id for b in doc.bureaus} == {k.bureau for k in doc.kpis}
