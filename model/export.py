@@ -91,8 +91,8 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 def _plain_numbers(values: pd.Series) -> pd.Series:
     """1300.0 → "1300", 0.5 → "0.5": a plain number, '.' decimal, no separators."""
     whole = values == values.round()
-    text = values.map(repr)
-    return text.where(~whole, values.astype("Int64").astype("string"))
+    integers = values.where(whole).astype("Int64").astype("string")
+    return values.map(repr).where(~whole, integers)
 
 
 def to_csv_bytes(frame: pd.DataFrame, encoding: str = "utf-8-sig") -> bytes:

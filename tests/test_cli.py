@@ -163,3 +163,10 @@ def test_snapshot_and_diff_commands(copy, tmp_path):
 def test_diff_with_a_side_that_is_neither_file_nor_date(copy):
     result = run("diff", "last-week", "2025-06-30", "--data", str(copy), "--seeds", str(SEEDS))
     assert result.returncode == 1 and "neither a snapshot file nor a date" in result.stderr
+
+
+def test_export_of_the_real_data(tmp_path):
+    out = tmp_path / "snapshot.csv"
+    result = run("export", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfkpi_id,")

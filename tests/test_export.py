@@ -77,3 +77,11 @@ def test_failed_export_leaves_no_file(minimal, tmp_path, monkeypatch):
         write_snapshot(minimal, out, date(2025, 3, 31))
     assert out.read_bytes() == b"old"
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_values_are_plain_numbers(minimal):
+    frame = snapshot_frame(minimal, date(2025, 3, 31))
+    frame["value"] = [1300.0, 0.5, 1.5, 2_000_000.0, 7900.0, 0.1]
+    back = read_back(to_csv_bytes(frame))
+    assert list(back["value"]) == [1300, 0.5, 1.5, 2_000_000, 7900, 0.1]
+    assert b",2000000," in to_csv_bytes(frame) and b"e+" not in to_csv_bytes(frame)
