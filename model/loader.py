@@ -17,7 +17,16 @@ from model.problems import DataError, Problem, format_path
 from model.problems import Path as DataPath
 from model.provenance import Seeds
 from model.rules import RULES
-from model.schema import Document, Exclusion, Kpi, Label, Source
+from model.schema import (
+    DATE_PATTERN,
+    PERIOD_PATTERN,
+    URL_PATTERN,
+    Document,
+    Exclusion,
+    Kpi,
+    Label,
+    Source,
+)
 from model.yamlfile import YamlData, YamlProblem, parse_text, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +53,7 @@ _FRIENDLY = {
     "extra_forbidden": "is not a known field (check the spelling; see the README's YAML reference)",
     "float_type": 'must be a number (write 1300, not "1,300" or "約1,300")',
     "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
     "string_type": "must be text",
     "list_type": "must be a list (items starting with -)",
     "model_type": "must be a mapping (key: value lines)",
@@ -55,22 +65,32 @@ _FRIENDLY = {
 }
 
 
+def _pattern_message(value: Any, pattern: str) -> str:
+    if pattern == PERIOD_PATTERN:
+        try:
+            parse_period(value)
+        except PeriodError as exc:
+            return str(exc)
+    if pattern == DATE_PATTERN:
+        return f"{value!r} is not a date such as 2024-06-30"
+    if pattern == URL_PATTERN:
+        return f"{value!r} must be an http(s):// address"
+    return f"{value!r} must be a lower-case slug such as digital-service"
+
+
 def _message(err: dict[str, Any]) -> str:
     kind = err["type"]
+    ctx = err.get("ctx", {})
     if kind == "string_pattern_mismatch":
-        value = err.get("input")
-        if "FY" in str(err.get("ctx", {}).get("pattern", "")):
-            try:
-                parse_period(value)
-            except PeriodError as exc:
-                return str(exc)
-        return f"{value!r} must be a lower-case slug such as digital-service"
+        return _pattern_message(err.get("input"), str(ctx.get("pattern", "")))
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}, not {err.get('input')!r}"
     template = _FRIENDLY.get(kind)
     if template is None:
         return str(err["msg"])
-    return template.format(**err.get("ctx", {}))
+    return template.format(**ctx)
 
 
 def _kpi_id(raw: Any, index: int) -> str | None:

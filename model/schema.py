@@ -12,6 +12,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from model.periods import PeriodError, parse_period
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PERIOD_PATTERN = r"^(FY\d{4}(Q[1-4])?|\d{4}-\d{2}(-\d{2})?)$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+URL_PATTERN = r"^https?://\S+$"
 SOURCE_HELP = "File name of a document in seeds/, or the id of a registered source"
 
 Measure = Literal["cumulative", "per_year", "level"]
@@ -39,7 +42,7 @@ PeriodText = Annotated[
     Field(
         description="FY2024 (fiscal year, April–March), FY2024Q2 (fiscal quarter), "
         "2024-02 (month) or 2024-02-15 (date)",
-        pattern=r"^(FY\d{4}(Q[1-4])?|\d{4}-\d{2}(-\d{2})?)$",
+        pattern=PERIOD_PATTERN,
     ),
 ]
 Value = Annotated[
@@ -49,10 +52,11 @@ Value = Annotated[
 DateText = Annotated[
     str,
     AfterValidator(_check_date),
-    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="ISO date, e.g. 2024-06-30"),
+    Field(pattern=DATE_PATTERN, description="ISO date, e.g. 2024-06-30"),
 ]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="lower-case slug, e.g. digital-service")]
 NonEmpty = Annotated[str, Field(min_length=1)]
+Flag = Annotated[bool, Field(strict=True)]
 
 
 class Strict(BaseModel):
@@ -91,7 +95,7 @@ class Evidence(Strict):
     """Where a number comes from: a seed file and a verbatim quote containing it."""
 
     value: Value
-    approximate: bool = Field(False, description="The document says 約 (about) this value")
+    approximate: Flag = Field(False, description="The document says 約 (about) this value")
     source: NonEmpty | None = Field(None, description=SOURCE_HELP)
     quote: NonEmpty | None = Field(None, description="Verbatim text containing the value")
     derived: Derived | None = None
@@ -111,8 +115,8 @@ class Baseline(Evidence):
 class Target(Evidence):
     due: PeriodText = Field(description="The period by whose end the value is due")
     set_on: PeriodText | None = Field(None, description="When the target was set")
-    superseded: bool = Field(False, description="Replaced by a later target (kept as history)")
-    recurring: bool = Field(
+    superseded: Flag = Field(False, description="Replaced by a later target (kept as history)")
+    recurring: Flag = Field(
         False, description="per_year KPIs only: applies to every fiscal year from `due` on"
     )
     reason: str | None = Field(None, description="Why the target was set or revised")
@@ -143,7 +147,7 @@ class Source(Strict):
     id: Slug
     title: NonEmpty
     publisher: str | None = None
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="http(s) address")]
+    url: Annotated[str, Field(pattern=URL_PATTERN, description="http(s) address")]
     published: DateText
     accessed: DateText
 

@@ -57,13 +57,13 @@ class YamlData:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
 
-    def line_of(self, path: Path) -> int | None:
-        """Line of ``path`` or of its nearest ancestor that has one."""
-        for end in range(len(path), -1, -1):
+    def line_of(self, path: Path) -> int:
+        """Line of ``path`` or of its nearest ancestor that has one (the file's top: line 1)."""
+        for end in range(len(path), 0, -1):
             line = self.lines.get(tuple(path[:end]))
             if line is not None:
                 return line
-        return None
+        return 1
 
 
 def decode(raw: bytes) -> str:

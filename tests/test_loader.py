@@ -1,5 +1,6 @@
 import re
 import shutil
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ from model.problems import DataError
 from conftest import FIXTURES, MINIMAL, PROJECT, SEEDS
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+#: Fixtures that are not UTF-8 cannot carry their expectation inside: (line, fragment).
+ENCODINGS = {
+    "encoding_shift_jis": (4, "not valid UTF-8 (bytes 83 66; was it saved as Shift_JIS?)"),
+    "encoding_utf16": (1, "saved as UTF-16"),
+    "encoding_invalid_utf8": (34, "not valid UTF-8"),
+}
 
 
 def expectation(path: Path) -> tuple[int, str]:
@@ -18,7 +25,9 @@ def expectation(path: Path) -> tuple[int, str]:
     The fragment is in a `# expect:` header; the line is the one carrying `# ERROR`, or an
     explicit `# expect-line:` header.
     """
-    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.stem in ENCODINGS:
+        return ENCODINGS[path.stem]
+    text = path.read_text(encoding="utf-8")
     fragment = re.search(r"^# expect: (.+)$", text, re.M)
     assert fragment, f"{path.name} has no '# expect:' header"
     explicit = re.search(r"^# expect-line: (\d+)$", text, re.M)
@@ -30,7 +39,7 @@ def expectation(path: Path) -> tuple[int, str]:
 
 
 def test_there_is_an_invalid_fixture_per_rejection():
-    assert len(INVALID) >= 20
+    assert len(INVALID) >= 40
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
@@ -112,3 +121,27 @@ def test_copy_anywhere_with_its_seeds(tmp_path):
     shutil.copytree(SEEDS, tmp_path / "s")
     shutil.copy(MINIMAL, tmp_path / "k.yaml")
     assert len(load(tmp_path / "k.yaml", tmp_path / "s").kpis) == 3
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path):
+    from model.yamlfile import MAX_BYTES
+
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as handle:  # sparse: takes no disk space
+        handle.truncate(MAX_BYTES + 1)
+    tracemalloc.start()
+    document, problems = check(path, SEEDS)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert document is None
+    assert "the limit is" in str(problems[0])
+    assert peak < 1_000_000
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_uses_bounded_memory(path):
+    tracemalloc.start()
+    check(path, SEEDS)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20_000_000
