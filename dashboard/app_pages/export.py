@@ -1,0 +1,45 @@
+"""Export: the CSV snapshot for the current filters and evaluation date, and the YAML itself."""
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.i18n import ENCODING_NAMES, t
+from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
+
+ctx = state.context()
+lang = ctx.lang
+st.title(t("page_export", lang))
+
+frame = snapshot_frame(ctx.dataset, ctx.as_of, list(ctx.frame["kpi_id"]))
+st.write(t("export_intro", lang, as_of=ctx.as_of.isoformat(), n=f"{len(frame):,}"))
+encoding = st.selectbox(
+    t("encoding", lang),
+    ENCODINGS,
+    format_func=lambda e: ENCODING_NAMES[e][0 if lang == "ja" else 1],
+    help=t("encoding_help", lang),
+    key="encoding",
+)
+try:
+    data = to_csv_bytes(frame, encoding)
+except ExportError as exc:
+    st.error(t("encoding_error", lang, error=exc), icon=":material/error:")
+else:
+    st.download_button(
+        t("download_csv", lang),
+        data,
+        file_name=f"kpi-snapshot-{ctx.as_of.isoformat()}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="download_csv",
+    )
+st.download_button(
+    t("download_yaml", lang),
+    ctx.dataset.path.read_bytes(),
+    file_name=ctx.dataset.path.name,
+    mime="application/yaml",
+    icon=":material/description:",
+    on_click="ignore",
+    key="download_yaml",
+)
+st.dataframe(frame, hide_index=True)

@@ -1,0 +1,50 @@
+"""KPI detail: trajectory with every target and the expected path, the figures with sources, status."""
+
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.figures import trajectory
+from dashboard.i18n import status_label, t
+from dashboard.views import kpi_figures
+from model.explain import explain
+from model.progress import assess
+
+ctx = state.context()
+lang = ctx.lang
+names = ctx.names()
+ids = list(ctx.frame["kpi_id"])
+linked = st.session_state.get("kpi")
+if linked in names and linked not in ids:  # a deep-linked KPI stays reachable under any filter
+    ids.append(linked)
+
+st.title(t("page_kpi", lang))
+if not ids:
+    st.info(t("none_match", lang))
+else:
+    kpi_id = state.choice("kpi", t("choose_kpi", lang), ids, names.get, ids[0])
+    kpi = ctx.kpi(kpi_id)
+    assessment = assess(kpi, ctx.as_of)
+    unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
+    row = ctx.overview.set_index("kpi_id").loc[kpi_id]
+
+    st.header(names[kpi_id])
+    st.markdown(
+        f"**{state.md(status_label(assessment.status, lang))}** — {state.md(explain(kpi, assessment, lang))}"
+    )
+    st.caption(
+        " · ".join(
+            [
+                f"{t('bureau', lang)}: {row[f'bureau_{lang}']}",
+                f"{t('pillar', lang)}: {row[f'pillar_{lang}']}",
+                f"{t('unit', lang)}: {unit}",
+                f"{t('measure', lang)}: {t('measure_' + kpi.measure, lang)}",
+                f"ID: {kpi.id}",
+            ]
+        )
+    )
+    ui.chart(trajectory(kpi, assessment, lang), alt=explain(kpi, assessment, lang), key="trajectory")
+    st.subheader(t("data_table", lang))
+    ui.table(kpi_figures(ctx.figures, kpi_id, unit, lang), lang)
+    if kpi.note:
+        st.subheader(t("note", lang))
+        st.text(kpi.note)

@@ -1,0 +1,39 @@
+"""By fiscal year: targets due and figures reported in one year; targets by due year; cumulative progress."""
+
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.figures import cumulative_chart, target_timeline
+from dashboard.i18n import fy_label, t
+from dashboard.views import cumulative_progress, figure_table, fiscal_year_rows
+
+ctx = state.context()
+lang = ctx.lang
+st.title(t("page_years", lang))
+
+years = {int(y) for y in ctx.figures["fiscal_year"]} | {state.default_fy(ctx)}
+requested = st.session_state.get("fy")
+if isinstance(requested, int):
+    years.add(requested)
+options = list(range(min(years), max(years) + 1))
+fy = state.choice("fy", t("choose_fy", lang), options, lambda y: fy_label(y, lang), state.default_fy(ctx))
+ids = list(ctx.frame["kpi_id"])
+
+st.subheader(t("fy_due", lang, fy=fy_label(fy, lang)))
+ui.table(figure_table(fiscal_year_rows(ctx.figures, ids, fy, ["target"]), ctx.frame, lang), lang)
+st.subheader(t("fy_reported", lang, fy=fy_label(fy, lang)))
+reported = fiscal_year_rows(ctx.figures, ids, fy, ["actual", "plan", "estimate"])
+ui.table(figure_table(reported, ctx.frame, lang), lang)
+
+targets = ctx.figures[(ctx.figures["row_type"] == "target") & ctx.figures["kpi_id"].isin(ids)]
+if targets.empty:
+    st.info(t("nothing", lang))
+else:
+    rows = targets.merge(ctx.frame, on="kpi_id", suffixes=("", "_kpi"))
+    ui.chart(target_timeline(rows, lang), alt=t("timeline", lang))
+
+progress = cumulative_progress(ctx.figures, ctx.frame, ctx.as_of)
+if progress.empty:
+    st.info(t("no_cumulative", lang))
+else:
+    ui.chart(cumulative_chart(progress, ctx.names(), lang), alt=t("cumulative_progress", lang))

@@ -1,0 +1,270 @@
+"""Plotly figures of the dashboard, built from the model without Streamlit.
+
+Fiscal-year axes are categorical (``2024年度`` / ``FY2024``); numbers carry thousands
+separators; statuses and kinds of figures differ by marker and dash, not by colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import status_label, t
+from dashboard.style import OKABE_ITO, SERIES_STYLES, STATUS_COLOURS
+from model.explain import format_number, format_quantity
+from model.periods import Period, fiscal_year_of, fy_axis_label, parse_period
+from model.progress import STATUSES, Assessment, actuals_until
+from model.schema import Kpi
+
+FONT = "Noto Sans CJK JP, Noto Sans JP, Source Sans Pro, sans-serif"
+#: Plotly options for st.plotly_chart: keep the toolbar so a chart can be saved as PNG.
+CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420, top: int = 90) -> go.Figure:
+    """Shared layout: title on top, legend under it (never over an axis title), CJK font."""
+    fig.update_layout(
+        title={"text": title, "y": 0.99, "yref": "container", "yanchor": "top"},
+        height=height,
+        font={"family": FONT},
+        margin={"l": 10, "r": 30, "t": top, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
+        separators=".,",
+        hoverlabel={"font": {"family": FONT}},
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def fy_axis(years: list[int], lang: str) -> dict:
+    """A categorical x axis with one category per fiscal year from the first to the last."""
+    labels = [fy_axis_label(y, lang) for y in range(min(years), max(years) + 1)] if years else []
+    return {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": labels,
+        "range": [-0.5, len(labels) - 0.5] if labels else None,
+        "title": {"text": t("fiscal_year", lang)},
+    }
+
+
+def status_bar(counts: pd.Series, lang: str) -> go.Figure:
+    """KPIs per status as horizontal bars, labelled with icon, name and count."""
+    labels = [status_label(s, lang) for s in counts.index]
+    fig = go.Figure(
+        go.Bar(
+            x=counts.to_list(),
+            y=labels,
+            orientation="h",
+            marker={
+                "color": [STATUS_COLOURS[s] for s in counts.index],
+                "line": {"color": "#333", "width": 1},
+            },
+            text=[f"{n:,}" for n in counts],
+            textposition="outside",
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category", automargin=True)
+    fig.update_xaxes(title={"text": t("count", lang)}, tickformat=",d", rangemode="tozero")
+    return _layout(fig, t("status_counts", lang), height=340)
+
+
+def bureau_status_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Stacked bars: per bureau, the number of KPIs in each status (roll-up across bureaus)."""
+    table = pd.crosstab(frame[f"bureau_{lang}"], frame["status"]).reindex(
+        columns=list(STATUSES), fill_value=0
+    )
+    fig = go.Figure()
+    for status in STATUSES:
+        if table[status].sum() == 0:
+            continue
+        fig.add_bar(
+            name=status_label(status, lang),
+            y=list(table.index),
+            x=table[status].to_list(),
+            orientation="h",
+            marker={"color": STATUS_COLOURS[status], "line": {"color": "#333", "width": 1}},
+            text=[status_label(status, lang)[0] if n else "" for n in table[status]],
+            textposition="inside",
+            hovertemplate="%{y}<br>" + status_label(status, lang) + ": %{x:,}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title={"text": t("count", lang)}, tickformat=",d")
+    fig.update_yaxes(type="category", autorange="reversed", automargin=True)
+    return _layout(fig, t("rollup", lang), height=max(260, 90 + 50 * len(table)))
+
+
+def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """Targets by due fiscal year (categorical x) and KPI (y); superseded ones in grey with x marks.
+
+    ``rows``: target rows of ``figure_frame`` merged with the KPI names and units.
+    """
+    years = [int(y) for y in rows["fiscal_year"]]
+    fig = go.Figure()
+    for superseded, key in ((False, "target"), (True, "superseded")):
+        part = rows[rows["superseded"] == superseded]
+        if part.empty:
+            continue
+        style = SERIES_STYLES[key]
+        fig.add_scatter(
+            name=t(key, lang),
+            x=[fy_axis_label(int(y), lang) for y in part["fiscal_year"]],
+            y=part[f"name_{lang}"].to_list(),
+            mode="markers+text",
+            marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
+            text=[format_number(v) for v in part["value"]],
+            textposition="bottom right" if superseded else "middle right",
+            cliponaxis=False,
+            hovertext=[
+                f"{n}<br>{t(key, lang)}: {format_quantity(v, u, lang, a)}"
+                for n, v, u, a in zip(
+                    part[f"name_{lang}"],
+                    part["value"],
+                    part[f"unit_{lang}"],
+                    part["approximate"],
+                    strict=True,
+                )
+            ],
+            hoverinfo="text",
+        )
+    fig.update_xaxes(**fy_axis(years, lang))
+    fig.update_yaxes(type="category", automargin=True)
+    return _layout(fig, t("timeline", lang), height=max(300, 140 + 40 * rows["kpi_id"].nunique()))
+
+
+def cumulative_chart(progress: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
+    """Percent of the final target reached at the end of each fiscal year, one line per KPI."""
+    fig = go.Figure()
+    symbols = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
+    colours = [c for k, c in OKABE_ITO.items() if k not in ("yellow", "grey")]
+    for i, (kpi_id, part) in enumerate(progress.groupby("kpi_id", sort=True)):
+        fig.add_scatter(
+            name=names.get(kpi_id, kpi_id),
+            x=[fy_axis_label(int(y), lang) for y in part["fiscal_year"]],
+            y=part["pct"].to_list(),
+            mode="lines+markers",
+            marker={"symbol": symbols[i % len(symbols)], "size": 10, "color": colours[i % len(colours)]},
+            line={"color": colours[i % len(colours)]},
+            hovertemplate="%{x}: %{y:,.0f}%<extra>" + names.get(kpi_id, kpi_id) + "</extra>",
+        )
+    fig.add_hline(y=100, line={"color": OKABE_ITO["black"], "dash": "dot", "width": 1})
+    fig.update_xaxes(**fy_axis([int(y) for y in progress["fiscal_year"]], lang))
+    fig.update_yaxes(title={"text": t("pct_of_target", lang)}, ticksuffix="%", rangemode="tozero")
+    return _layout(fig, t("cumulative_progress", lang))
+
+
+@dataclass(frozen=True)
+class _Point:
+    period: Period
+    value: float
+    approximate: bool = False
+
+
+def _start(kpi: Kpi, assessment: Assessment) -> _Point | None:
+    """Where the expected straight-line path starts (same rule as the progress engine)."""
+    if assessment.start is None or assessment.target is None or kpi.measure == "per_year":
+        return None
+    actuals = actuals_until(kpi, assessment.as_of)
+    if not actuals:
+        return None
+    if kpi.baseline is not None:
+        period = parse_period(kpi.baseline.period)
+        if period.end <= actuals[0][0].end:
+            return _Point(period, kpi.baseline.value)
+    return _Point(actuals[0][0], actuals[0][1].value)
+
+
+def trajectory(kpi: Kpi, assessment: Assessment, lang: str) -> go.Figure:
+    """Actuals, plans and estimates (distinct markers and dashes), every target, the expected path."""
+    unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
+    series: dict[str, list[_Point]] = {"baseline": [], "actual": [], "plan": [], "estimate": []}
+    if kpi.baseline is not None:
+        series["baseline"].append(_Point(parse_period(kpi.baseline.period), kpi.baseline.value))
+    for obs in kpi.observations:
+        series[obs.kind].append(_Point(parse_period(obs.period), obs.value, obs.approximate))
+    targets = [(_Point(parse_period(tg.due), tg.value, tg.approximate), tg) for tg in kpi.targets]
+    periods = [p.period for pts in series.values() for p in pts] + [p.period for p, _ in targets]
+    by_year = all(p.kind == "fy" for p in periods)
+    last_year = max([p.fiscal_year for p in periods] + [fiscal_year_of(assessment.as_of)])
+    years = [p.fiscal_year for p in periods] or [last_year]
+    if any(tg.recurring for _, tg in targets):
+        years.append(last_year)
+
+    def x_of(period: Period) -> str | date:
+        return fy_axis_label(period.fiscal_year, lang) if by_year else period.end
+
+    def hover(kind: str, p: _Point) -> str:
+        return (
+            f"{t(kind, lang)} {p.period.label(lang)}: {format_quantity(p.value, unit, lang, p.approximate)}"
+        )
+
+    fig = go.Figure()
+    for kind, points in series.items():
+        if not points:
+            continue
+        points = sorted(points, key=lambda p: p.period.end)
+        style = SERIES_STYLES[kind]
+        fig.add_scatter(
+            name=t(kind, lang),
+            x=[x_of(p.period) for p in points],
+            y=[p.value for p in points],
+            mode="lines+markers",
+            line={"color": style["color"], "dash": style["dash"], "width": 2.5},
+            marker={"symbol": style["symbol"], "size": 11, "color": style["color"], "line": {"width": 2}},
+            hovertext=[hover(kind, p) for p in points],
+            hoverinfo="text",
+            meta=kind,
+        )
+    for point, target in targets:
+        key = "superseded" if target.superseded else "target"
+        style = SERIES_STYLES[key]
+        xs = [point.period]
+        if target.recurring and by_year:
+            xs = [parse_period(f"FY{y}") for y in range(point.period.fiscal_year, last_year + 1)]
+        label = f"{t(key, lang)} {format_quantity(point.value, '', lang, point.approximate).strip()}"
+        short = (
+            f"{t(key + '_short', lang)} {format_quantity(point.value, '', lang, point.approximate).strip()}"
+        )
+        fig.add_scatter(
+            name=label,
+            x=[x_of(p) for p in xs],
+            y=[point.value] * len(xs),
+            mode="lines+markers+text" if len(xs) > 1 else "markers+text",
+            line={"color": style["color"], "dash": style["dash"], "shape": "hv"},
+            marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
+            text=[short] + [""] * (len(xs) - 1),
+            textposition="bottom center" if target.superseded else "top center",
+            cliponaxis=False,
+            textfont={"color": style["color"]},
+            hovertext=[hover(key, _Point(p, point.value, point.approximate)) for p in xs],
+            hoverinfo="text",
+            meta=key,
+        )
+    start = _start(kpi, assessment)
+    if start is not None and assessment.target is not None and assessment.target_period is not None:
+        style = SERIES_STYLES["expected"]
+        end = _Point(assessment.target_period, assessment.target.value, assessment.target.approximate)
+        fig.add_scatter(
+            name=t("expected", lang),
+            x=[x_of(start.period), x_of(end.period)],
+            y=[start.value, end.value],
+            mode="lines",
+            line={"color": style["color"], "dash": style["dash"], "width": 2},
+            hovertext=[hover("expected", start), hover("expected", end)],
+            hoverinfo="text",
+            meta="expected",
+        )
+    if by_year:
+        fig.update_xaxes(**fy_axis(years, lang))
+    else:
+        days = (max(p.end for p in periods) - min(p.end for p in periods)).days
+        step = "M1" if days <= 550 else "M3" if days <= 1500 else "M12"
+        fig.update_xaxes(type="date", title={"text": t("date", lang)}, dtick=step, tickformat="%Y-%m")
+    fig.update_yaxes(title={"text": unit}, tickformat=",", rangemode="tozero", separatethousands=True)
+    name = kpi.name.ja if lang == "ja" else kpi.name.en
+    return _layout(fig, f"{t('trajectory', lang)}: {name}", height=500, top=110)

@@ -1,0 +1,197 @@
+"""The Streamlit app through AppTest: every page, language, filters, deep links, invalid data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
+PAGES = {
+    "years": "app_pages/years.py",
+    "bureaus": "app_pages/bureaus.py",
+    "kpi": "app_pages/kpi.py",
+    "export": "app_pages/export.py",
+}
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch):
+    """Point the app at the fixture data and start every test with empty caches."""
+    monkeypatch.setenv("KPI_DATA", str(FIXTURE / "kpis.yaml"))
+    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+def run(page: str | None = None, **params: str) -> AppTest:
+    """Open the app with ``params`` in the URL, then switch to ``page`` (as a link to /page would)."""
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    if page is not None:
+        at.switch_page(PAGES[page]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "text")
+        for e in at.get(kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
+def charts(at: AppTest) -> list:
+    return at.get("plotly_chart")
+
+
+# --- one smoke test per page ---------------------------------------------------------------
+
+
+def test_overview() -> None:
+    at = run()
+    assert at.title[0].value == "東京KPIトラッカー"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["◎ 達成"] == "1" and metrics["⚠ 期限超過"] == "1" and metrics["✕ 遅れ"] == "0"
+    assert metrics["最新の実績の時点"] == "2024年3月31日"
+    assert len(charts(at)) == 1
+    matrix = at.dataframe[0].value
+    assert matrix.columns[0] == "局" and matrix["合計"].sum() == 6
+    overdue = at.dataframe[-1].value
+    assert list(overdue["KPI"]) == ["研修受講者数"]
+    assert any("1年以上前" in i.value for i in at.sidebar.info)  # the evaluation date is old
+
+
+def test_years_page() -> None:
+    at = run("years")
+    assert at.selectbox(key="fy_pick").value == 2023
+    assert "2023年度に期限を迎える目標" in texts(at)
+    due = at.dataframe[0].value
+    assert list(due["KPI"]) == ["スタートアップとの官民協働実践数"]
+    assert len(charts(at)) == 2
+    assert at.query_params["fy"] == "FY2023"
+
+
+def test_bureaus_page() -> None:
+    at = run("bureaus", bureau="digital-service")
+    table = at.dataframe[0].value
+    assert set(table["局"]) == {"デジタルサービス局"} and len(table) == 4
+    assert "目標に対する割合" in table.columns
+    assert len(charts(at)) == 1  # the roll-up still compares every bureau
+    assert set(at.dataframe[1].value["局"]) == {"デジタルサービス局", "スタートアップ戦略室"}
+
+
+def test_kpi_page() -> None:
+    at = run("kpi", kpi="wifi-sites")
+    body = texts(at)
+    assert "Wi-Fi整備施設数" in [h.value for h in at.header]
+    assert "2023年度の実績650か所は目標約1,300か所（2025年度まで）の50%" in body
+    assert len(charts(at)) == 1
+    figures = at.dataframe[0].value
+    assert "旧目標（改定前）" in set(figures["種別"]) and "strategy.txt" in set(figures["出典ファイル"])
+    assert "2023(R5)年度末までに約650か所を整備" in set(figures["出典の記述"])
+    # notes from the data are plain text, never HTML or markdown
+    assert any("<b>not bold</b> **not bold either**" in t.value for t in at.text)
+
+
+def test_export_page() -> None:
+    at = run("export", as_of="2024-03-31")
+    assert "2024-03-31" in texts(at)
+    buttons = at.get("download_button")
+    assert len(buttons) == 2
+    preview = at.dataframe[0].value
+    assert list(preview.columns[:3]) == ["kpi_id", "kpi_name_ja", "kpi_name_en"]
+    at.selectbox(key="encoding").set_value("cp932").run()
+    assert not at.exception
+    assert "cp932" in at.error[0].value and "U+2013" in at.error[0].value
+    assert len(at.get("download_button")) == 1  # only the YAML is offered
+
+
+# --- behaviour -----------------------------------------------------------------------------
+
+
+def test_language_switch_translates_and_keeps_filters() -> None:
+    at = run(bureau="startup-strategy")
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Tokyo KPI Tracker"
+    labels = [m.label for m in at.metric]
+    assert "◎ achieved" in labels and "－ no data" in labels
+    assert at.selectbox(key="bureau").value == "startup-strategy"
+    assert at.query_params["lang"] == "en" and at.query_params["bureau"] == "startup-strategy"
+    at.switch_page(PAGES["kpi"]).run()
+    assert "Public-private projects with startups" in [h.value for h in at.header]
+
+
+def test_filters_narrow_every_count_and_reach_the_url() -> None:
+    at = run()
+    at.sidebar.selectbox(key="bureau").set_value("startup-strategy").run()
+    assert sum(int(m.value) for m in at.metric[:7]) == 2
+    at.sidebar.multiselect(key="status").set_value(["achieved"]).run()
+    assert sum(int(m.value) for m in at.metric[:7]) == 1
+    assert at.query_params["status"] == "achieved"
+    at.sidebar.multiselect(key="status").set_value([]).run()
+    at.sidebar.selectbox(key="bureau").set_value("").run()
+    at.sidebar.text_input(key="q").input("wi-fi").run()
+    assert "1 / 6" in at.sidebar.caption[-1].value
+    assert at.query_params["q"] == "wi-fi"
+    assert "bureau" not in at.query_params and "status" not in at.query_params
+
+
+def test_deep_link_reopens_the_same_view() -> None:
+    params = {"lang": "en", "as_of": "2025-03-31", "bureau": "digital-service", "status": "overdue,at_risk"}
+    at = run("kpi", kpi="trainees", **params)
+    assert at.sidebar.date_input(key="as_of").value.isoformat() == "2025-03-31"
+    assert at.selectbox(key="kpi_pick").value == "trainees"
+    assert "People trained per year" in [h.value for h in at.header]
+    assert at.query_params == params | {"kpi": "trainees"}
+    assert not at.warning
+
+
+def test_deep_linked_kpi_survives_filters_that_exclude_it() -> None:
+    at = run("kpi", kpi="open-datasets", bureau="digital-service")
+    assert at.selectbox(key="kpi_pick").value == "open-datasets"
+
+
+def test_invalid_query_parameters_give_friendly_warnings() -> None:
+    at = run(lang="fr", as_of="yesterday", kpi="nope", fy="2024", bureau="x", status="late", foo="1")
+    messages = "\n".join(w.value for w in at.warning)
+    for fragment in ("lang=fr", "as_of=yesterday", "kpi=nope", "fy=2024", "bureau=x", "status=late", "foo"):
+        assert fragment in messages
+    at.switch_page(PAGES["years"]).run()
+    assert not at.exception
+    assert at.title[0].value == "年度別"  # defaults: Japanese, default date and year
+    assert at.selectbox(key="fy_pick").value == 2023
+    assert at.query_params["as_of"] == "2024-03-31" and "foo" not in at.query_params
+
+
+def test_invalid_data_shows_the_problems_not_a_traceback(monkeypatch) -> None:
+    monkeypatch.setenv("KPI_DATA", str(FIXTURE / "broken.yaml"))
+    at = run()
+    (error,) = at.error
+    shown = error.value.replace("\\", "")  # markdown-escaped
+    assert 'broken.yaml:14: kpi "wifi-sites", observations[0].value: must be a number' in shown
+    assert 'broken.yaml:15: kpi "trainees", unit: is required but missing' in shown
+    assert not at.metric
+
+
+def test_data_edits_show_up_without_restart(tmp_path, monkeypatch) -> None:
+    data = tmp_path / "kpis.yaml"
+    shutil.copyfile(FIXTURE / "kpis.yaml", data)
+    monkeypatch.setenv("KPI_DATA", str(data))
+    at = run("kpi", kpi="wifi-sites")
+    assert "Wi-Fi整備施設数" in [h.value for h in at.header]
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("Wi-Fi整備施設数", "公衆Wi-Fi施設数"), encoding="utf-8"
+    )
+    at.run()
+    assert "公衆Wi-Fi施設数" in [h.value for h in at.header]

@@ -1,0 +1,102 @@
+"""The one-sentence status explanation (model/explain.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from model.explain import STATUS_NAMES, explain, format_number, format_quantity, status_name
+from model.loader import Dataset, load
+from model.progress import STATUSES, assess
+from model.schema import Kpi
+
+FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
+
+
+@pytest.fixture(scope="module")
+def dashboard_dataset() -> Dataset:
+    return load(FIXTURE / "kpis.yaml", FIXTURE / "seeds")
+
+
+def kpi(**fields) -> Kpi:
+    base = {
+        "id": "wifi",
+        "name": {"ja": "Wi-Fi整備施設数", "en": "Facilities with Wi-Fi"},
+        "bureau": "digital-service",
+        "pillar": "connected",
+        "unit": {"ja": "か所", "en": "sites"},
+        "measure": "cumulative",
+    }
+    return Kpi.model_validate(base | fields)
+
+
+def ev(value: float, **more) -> dict:
+    return {"value": value, "source": "s.txt", "quote": f"{value}", **more}
+
+
+WIFI = kpi(
+    baseline=ev(0, period="FY2021"),
+    targets=[ev(1300, due="FY2025", approximate=True)],
+    observations=[ev(800, period="FY2024")],
+)
+
+
+def test_every_status_has_a_name_in_both_languages() -> None:
+    assert set(STATUS_NAMES) == set(STATUSES)
+    for status in STATUSES:
+        assert status_name(status, "ja") and status_name(status, "en")
+        assert status_name(status, "ja") != status_name(status, "en")
+
+
+def test_numbers_have_thousands_separators_and_units() -> None:
+    assert format_number(1300.0) == "1,300"
+    assert format_number(0.25) == "0.25"
+    assert format_quantity(1300, "か所", "ja", approximate=True) == "約1,300か所"
+    assert format_quantity(1300, "sites", "en", approximate=True) == "~1,300 sites"
+
+
+def test_at_risk_sentence_gives_percent_of_target_expected_percent_and_status() -> None:
+    a = assess(WIFI, date(2025, 3, 31))
+    assert a.status == "at_risk"
+    en = explain(WIFI, a, "en")
+    assert (
+        en == "62% of the ~1,300 sites target due FY2025 (800 sites, FY2024); expected 75% by now → at risk."
+    )
+    ja = explain(WIFI, a, "ja")
+    assert ja == "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。現時点の想定は75% → 要注意"
+
+
+def test_achieved_and_overdue_say_so() -> None:
+    done = kpi(targets=[ev(40, due="FY2023")], observations=[ev(55, period="FY2023")])
+    assert explain(done, assess(done, date(2024, 3, 31)), "en").endswith("→ achieved.")
+    late = kpi(targets=[ev(100, due="FY2022")], observations=[ev(80, period="FY2023")])
+    sentence = explain(late, assess(late, date(2024, 3, 31)), "en")
+    assert "80% of the 100 sites target due FY2022" in sentence and sentence.endswith("overdue.")
+
+
+def test_no_data_no_target_and_decrease() -> None:
+    waiting = kpi(targets=[ev(500, due="FY2026")])
+    assert explain(waiting, assess(waiting, date(2024, 3, 31)), "en") == (
+        "No actual yet against the 500 sites target due FY2026 → no data."
+    )
+    context = kpi(observations=[ev(225, period="2024-01")])
+    ja = explain(context, assess(context, date(2024, 3, 31)), "ja")
+    assert "225か所（2024年1月）" in ja and ja.endswith("目標なし")
+    paper = kpi(
+        direction="decrease",
+        measure="level",
+        baseline=ev(2000, period="FY2019"),
+        targets=[ev(600, due="FY2025")],
+        observations=[ev(900, period="FY2023")],
+    )
+    en = explain(paper, assess(paper, date(2024, 3, 31)), "en")
+    assert "against a target of at most 600 sites due FY2025" in en and "%" not in en
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_explain_is_one_sentence_for_every_fixture_kpi(lang: str, dashboard_dataset) -> None:
+    for item in dashboard_dataset.kpis:
+        sentence = explain(item, assess(item, date(2024, 3, 31)), lang)
+        assert "\n" not in sentence and "→" in sentence and "None" not in sentence and "nan" not in sentence

@@ -1,0 +1,139 @@
+"""The dashboard's plotly figures, checked on fig.data and fig.layout (no browser, no Streamlit)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard import figures
+from dashboard.style import SERIES_STYLES, STATUS_COLOURS
+from dashboard.views import cumulative_progress, status_counts
+from model.frames import figure_frame, overview_frame
+from model.loader import Dataset, load
+from model.progress import STATUSES, assess
+
+FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
+AS_OF = date(2024, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load(FIXTURE / "kpis.yaml", FIXTURE / "seeds")
+
+
+def kpi(dataset: Dataset, kpi_id: str):
+    return next(k for k in dataset.kpis if k.id == kpi_id)
+
+
+def traces(fig, meta: str) -> list:
+    return [trace for trace in fig.data if trace.meta == meta]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("ja", "2023年度"), ("en", "FY2023")])
+def test_trajectory_has_a_categorical_fiscal_year_axis(dataset, lang, label) -> None:
+    wifi = kpi(dataset, "wifi-sites")
+    fig = figures.trajectory(wifi, assess(wifi, AS_OF), lang)
+    axis = fig.layout.xaxis
+    assert axis.type == "category"
+    assert label in axis.categoryarray
+    assert list(axis.categoryarray) == [figures.fy_axis_label(y, lang) for y in range(2020, 2027)]
+    for trace in fig.data:
+        assert all(isinstance(x, str) for x in trace.x), "no numeric years such as 2,023.5"
+    assert fig.layout.yaxis.tickformat == ","
+    assert fig.layout.yaxis.title.text == ("か所" if lang == "ja" else "sites")
+
+
+def test_trajectory_draws_every_target_including_superseded(dataset) -> None:
+    wifi = kpi(dataset, "wifi-sites")
+    fig = figures.trajectory(wifi, assess(wifi, AS_OF), "en")
+    current, old = traces(fig, "target"), traces(fig, "superseded")
+    assert [(t.x[0], t.y[0]) for t in current] == [("FY2025", 1300)]
+    assert [(t.x[0], t.y[0]) for t in old] == [("FY2026", 1000)]
+    assert old[0].marker.symbol != current[0].marker.symbol
+    assert "~1,300" in current[0].name
+
+
+def test_plan_actual_and_estimate_differ_in_marker_and_dash(dataset) -> None:
+    wifi = kpi(dataset, "wifi-sites")
+    fig = figures.trajectory(wifi, assess(wifi, AS_OF), "ja")
+    actual, plan, estimate = (traces(fig, kind)[0] for kind in ("actual", "plan", "estimate"))
+    assert list(actual.x) == ["2021年度", "2022年度", "2023年度"]
+    assert list(plan.y) == [885] and list(estimate.y) == [1100]
+    symbols = {actual.marker.symbol, plan.marker.symbol, estimate.marker.symbol}
+    dashes = {actual.line.dash, plan.line.dash, estimate.line.dash}
+    assert len(symbols) == 3 and len(dashes) == 3
+    assert plan.name == "計画" and actual.name == "実績" and estimate.name == "見込み"
+
+
+def test_expected_path_runs_from_the_start_to_the_current_target(dataset) -> None:
+    wifi = kpi(dataset, "wifi-sites")
+    fig = figures.trajectory(wifi, assess(wifi, AS_OF), "en")
+    (path,) = traces(fig, "expected")
+    assert list(path.x) == ["FY2020", "FY2025"]
+    assert list(path.y) == [100, 1300]
+    assert path.line.dash == SERIES_STYLES["expected"]["dash"]
+
+
+def test_per_year_target_repeats_and_has_no_expected_path(dataset) -> None:
+    trainees = kpi(dataset, "trainees")
+    fig = figures.trajectory(trainees, assess(trainees, AS_OF), "en")
+    (target,) = traces(fig, "target")
+    assert list(target.x) == ["FY2022", "FY2023"] and set(target.y) == {8000}
+    assert traces(fig, "expected") == []
+
+
+def test_monthly_figures_use_a_date_axis_with_month_ticks(dataset) -> None:
+    antenna = kpi(dataset, "antenna-sites")
+    fig = figures.trajectory(antenna, assess(antenna, AS_OF), "ja")
+    assert fig.layout.xaxis.type == "date" and fig.layout.xaxis.dtick == "M1"
+    (actual,) = traces(fig, "actual")
+    assert list(actual.x) == [date(2023, 10, 31), date(2023, 11, 30), date(2024, 1, 31)]
+    assert "2024年1月: 225件" in actual.hovertext[-1]
+
+
+def test_status_bar_labels_every_status_with_icon_and_colour(dataset) -> None:
+    counts = status_counts(overview_frame(dataset, AS_OF))
+    fig = figures.status_bar(counts, "en")
+    (bar,) = fig.data
+    assert list(bar.y) == [
+        "◎ achieved",
+        "○ on track",
+        "△ at risk",
+        "✕ off track",
+        "⚠ overdue",
+        "－ no data",
+        "◇ no target",
+    ]
+    assert list(bar.marker.color) == [STATUS_COLOURS[s] for s in STATUSES]
+    assert list(bar.x) == [1, 1, 1, 0, 1, 1, 1]
+
+
+def test_timeline_and_cumulative_charts_use_fiscal_year_categories(dataset) -> None:
+    overview = overview_frame(dataset, AS_OF)
+    figs = figure_frame(dataset)
+    rows = figs[figs["row_type"] == "target"].merge(overview, on="kpi_id", suffixes=("", "_kpi"))
+    timeline = figures.target_timeline(rows, "ja")
+    assert timeline.layout.xaxis.type == "category"
+    assert timeline.layout.xaxis.categoryarray[0] == "2022年度"
+    assert {t.name for t in timeline.data} == {"目標", "旧目標（改定前）"}
+    progress = cumulative_progress(figs, overview, AS_OF)
+    wifi = progress[progress["kpi_id"] == "wifi-sites"]
+    assert list(wifi["fiscal_year"]) == [2021, 2022, 2023]
+    assert list(wifi["pct"].round(1)) == [23.1, 38.5, 50.0]
+    chart = figures.cumulative_chart(progress, {"wifi-sites": "Wi-Fi"}, "en")
+    assert chart.layout.xaxis.type == "category" and chart.layout.yaxis.ticksuffix == "%"
+
+
+def test_bureau_roll_up_stacks_statuses(dataset) -> None:
+    fig = figures.bureau_status_bar(overview_frame(dataset, AS_OF), "en")
+    assert fig.layout.barmode == "stack"
+    assert {t.name for t in fig.data} == {
+        "◎ achieved", "○ on track", "△ at risk", "⚠ overdue", "－ no data", "◇ no target"
+    }  # fmt: skip
+
+
+def test_charts_keep_the_modebar_for_png_download() -> None:
+    assert figures.CHART_CONFIG.get("displayModeBar", True) is not False
+    assert figures.CHART_CONFIG["toImageButtonOptions"]["format"] == "png"
