@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from model import cli_reporting, coverage
+from model import bench, cli_reporting, coverage, synth
 from model.cli_options import add_data_options, evaluation_date, iso_date
 from model.export import ENCODINGS, ExportError, write_snapshot
 from model.loader import DEFAULT_DATA, check, display_path, load
@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help=f"write it to a file (the committed one is {SCHEMA_FILE.name})")
     p.set_defaults(func=cmd_schema)
     coverage.add_parser(sub)
+    synth.add_parser(sub)
+    bench.add_parser(sub)
     cli_reporting.add_parsers(sub)
     return parser
 

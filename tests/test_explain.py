@@ -62,10 +62,10 @@ def test_at_risk_sentence_gives_percent_of_target_expected_percent_and_status() 
     assert a.status == "at_risk"
     en = explain(WIFI, a, "en")
     assert (
-        en == "62% of the ~1,300 sites target due FY2025 (800 sites, FY2024); expected 75% by now → at risk."
+        en == "62% of the ~1,300 sites target due FY2025 (800 sites, FY2024); expected 75% by then → at risk."
     )
     ja = explain(WIFI, a, "ja")
-    assert ja == "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。現時点の想定は75% → 要注意"
+    assert ja == "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。その時点の想定は75% → 要注意"
 
 
 def test_achieved_and_overdue_say_so() -> None:
