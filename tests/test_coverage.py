@@ -56,7 +56,7 @@ SEED_NAMES = sorted(p.name for p in DEFAULT_SEEDS.glob("*.txt"))
         ("⑮ 水道施設台帳システム", []),
         ("1.1 「スマート東京実施戦略」の位置付け", []),  # section number
         ("2023.10\t37", []),  # a table cell without a counter
-        ("約３か月で", []),  # a duration is not a counter
+        ("約３か月で", ["3か月"]),  # a duration is a figure (tracked or excluded with a reason)
     ],
 )
 def test_find_figures(text: str, figures: list[str]) -> None:

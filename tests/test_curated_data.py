@@ -35,7 +35,9 @@ def rows(k: Kpi) -> list[tuple[Any, ...]]:
 
 def test_size(dataset: Dataset) -> None:
     assert len(dataset.kpis) >= 40
-    assert len({k.bureau for k in dataset.kpis}) >= 15
+    # 14, not the 15 first aimed for: the review found that the only figures of 教育庁 and
+    # 交通局 ("一人1台端末", "複数の検査を1台で") are not measures; they are under exclusions.
+    assert len({k.bureau for k in dataset.kpis}) >= 14
     assert not dataset.warnings
 
 
@@ -116,12 +118,7 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
             ("plan", "FY2026", 25),
         ],
     ),
-    (
-        "subway-rail-measuring-cars",
-        "transportation",
-        "level",
-        [("target", "FY2025", 1, False), ("plan", "FY2024", 1)],
-    ),
+    ("drone-logistics-consortia", "digital-service", "level", [("actual", "FY2022", 2)]),
     ("audit-data-analysis-basic-training", "audit", "cumulative", [("actual", "FY2023", 22)]),
     ("audit-digital-team-size", "audit", "level", [("actual", "FY2023", 1), ("plan", "FY2024", 5)]),
     (
@@ -142,7 +139,7 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
         "level",
         [("actual", "2020-09", 20), ("plan", "FY2020", 100)],
     ),
-    ("higashimurayama-rpa-hours-saved", "higashimurayama-city", "per_year", [("actual", "FY2019", 1000)]),
+    ("higashimurayama-rpa-hours-saved", "higashimurayama-city", "level", [("actual", "2020-10-23", 1000)]),
     (
         "special-wards-partner-municipalities-total",
         "special-ward-mayors",
