@@ -13,6 +13,7 @@ in a single pass it can:
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -180,26 +181,47 @@ def parse_text(text: str) -> YamlData:
         problem = exc.problem or exc.context or "unreadable YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         raise YamlProblem(line, f"YAML syntax error: {problem}{context}") from None
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, only a position
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlProblem(
+            line, f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})"
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, f"YAML error: {exc}") from None
     return YamlData(builder.root, builder.lines)
 
 
+#: Re-reads allowed when the file changes while it is being read (a non-atomic writer).
+READ_ATTEMPTS = 3
+
+
+def _stamp(st: os.stat_result) -> tuple[int, int, int]:
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def read_stable(path: FsPath) -> bytes:
+    """The file's bytes, read while it did not change (same inode, size and mtime before
+    and after the read), so a half-written file is not taken for a short one."""
+    for _ in range(READ_ATTEMPTS):
+        try:
+            before = path.stat()
+            if before.st_size > MAX_BYTES:
+                raise YamlProblem(None, f"the file is {before.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+            with open(path, "rb") as handle:
+                raw = handle.read(before.st_size + 1)  # more than expected: it grew
+                after = os.fstat(handle.fileno())
+        except OSError as exc:
+            raise YamlProblem(None, f"cannot read the file: {exc.strerror}") from None
+        if len(raw) > MAX_BYTES:
+            raise YamlProblem(None, f"the file is over the limit of {MAX_BYTES:,} bytes")
+        if _stamp(before) == _stamp(after) and len(raw) == after.st_size:
+            return raw
+    raise YamlProblem(None, "the file kept changing while it was read; try again")
+
+
 def read_yaml(path: FsPath) -> YamlData:
     """Read and parse ``path``; raise :class:`YamlProblem` for anything unreadable."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise YamlProblem(None, f"cannot read the file: {exc.strerror}") from None
-    if size > MAX_BYTES:
-        raise YamlProblem(None, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlProblem(None, f"cannot read the file: {exc.strerror}") from None
-    if len(raw) > MAX_BYTES:  # grew between stat and read
-        raise YamlProblem(None, f"the file is over the limit of {MAX_BYTES:,} bytes")
-    return parse_text(decode(raw))
+    return parse_text(decode(read_stable(path)))
 
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "YamlData", "YamlProblem", "read_yaml"]
