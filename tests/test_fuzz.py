@@ -7,7 +7,7 @@ Budget: the `ci` profile (default) tries 150 mutations; `HYPOTHESIS_PROFILE=long
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from model.loader import check_text
@@ -75,6 +75,7 @@ def mutations(draw: st.DrawFn) -> str:
 def assert_clean(text: str) -> None:
     document, problems = check_text(text, DATA, SEEDS)
     errors = [p for p in problems if p.level == "error"]
+    event("rejected" if document is None else "accepted")
     if document is None:
         assert errors, "rejected without saying why"
     else:
