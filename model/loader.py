@@ -6,6 +6,7 @@ Every problem of a file is collected in one run and reported as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,17 +163,17 @@ Checked = tuple[Document | None, list[Problem]]
 
 def check(path: Path, seeds: Path) -> Checked:
     """Validate a data file; return the document (None when invalid) and all problems."""
-    try:
-        yd = read_yaml(path)
-    except YamlProblem as exc:
-        return None, [Problem("error", display_path(path), exc.line, exc.message)]
-    return _check_parsed(yd, display_path(path), seeds)
+    return _check_read(lambda: read_yaml(path), path, seeds)
 
 
 def check_text(text: str, path: Path, seeds: Path) -> Checked:
     """Validate the would-be content of ``path`` before it is written."""
+    return _check_read(lambda: parse_text(text), path, seeds)
+
+
+def _check_read(read: Callable[[], YamlData], path: Path, seeds: Path) -> Checked:
     try:
-        yd = parse_text(text)
+        yd = read()
     except YamlProblem as exc:
         return None, [Problem("error", display_path(path), exc.line, exc.message)]
     return _check_parsed(yd, display_path(path), seeds)
