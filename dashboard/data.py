@@ -1,14 +1,23 @@
 """Loading the data file at the UI edge: cached on the file's content, overridable by env vars.
 
 ``KPI_DATA`` and ``KPI_SEEDS`` point the app at another data file and seed folder (tests use
-fixtures). The cache key includes a hash of the data file and the seeds' names, sizes and
-modification times, so an edit shows up on the next interaction without a restart.
+fixtures); ``KPI_SNAPSHOTS`` the snapshot folder. The cache key includes a hash of the data
+file and the seeds' names, sizes and modification times, so an edit shows up on the next
+interaction without a restart.
+
+When the file on disk becomes unusable (a bad edit, a truncated copy) the app keeps serving
+the last valid dataset of that path and says what is wrong and since when; the first valid
+load afterwards clears the failure. That memory lives here, in the server process, never in
+``model/``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
@@ -16,11 +25,18 @@ import streamlit as st
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset, load
 from model.problems import DataError, Problem
 
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SNAPSHOTS = ROOT / "snapshots"
+
 
 def data_paths() -> tuple[Path, Path]:
     data = Path(os.environ.get("KPI_DATA") or DEFAULT_DATA)
     seeds = Path(os.environ.get("KPI_SEEDS") or DEFAULT_SEEDS)
     return data, seeds
+
+
+def snapshots_folder() -> Path:
+    return Path(os.environ.get("KPI_SNAPSHOTS") or DEFAULT_SNAPSHOTS)
 
 
 def _fingerprint(data: Path, seeds: Path) -> str:
@@ -44,8 +60,56 @@ def _load(data: str, seeds: str, fingerprint: str) -> Dataset | list[Problem]:
         return exc.errors or exc.problems
 
 
+def clear_cache() -> None:
+    """Forget every cached load (after the app itself wrote the data file)."""
+    _load.clear()
+
+
 def load_dataset() -> Dataset | list[Problem]:
+    """The dataset as the file on disk is now, or its problems."""
     data, seeds = data_paths()
     if not data.is_file():
         return [Problem("error", str(data), None, "the data file does not exist")]
     return _load(str(data), str(seeds), _fingerprint(data, seeds))
+
+
+@dataclass
+class Current:
+    """What to show: the newest valid dataset and, while the file is unusable, why and since when."""
+
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    failing_since: datetime | None = None
+
+    @property
+    def stale(self) -> bool:
+        return self.dataset is not None and bool(self.problems)
+
+
+_LAST_VALID: dict[str, Dataset] = {}
+_FAILING_SINCE: dict[str, datetime] = {}
+_LOCK = threading.Lock()
+
+
+def now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def current() -> Current:
+    """The dataset to serve: the file's if valid, else the last valid one of the same path."""
+    loaded = load_dataset()
+    key = str(data_paths()[0].resolve())
+    with _LOCK:
+        if isinstance(loaded, Dataset):
+            _LAST_VALID[key] = loaded
+            _FAILING_SINCE.pop(key, None)
+            return Current(loaded)
+        since = _FAILING_SINCE.setdefault(key, now())
+        return Current(_LAST_VALID.get(key), list(loaded), since)
+
+
+def forget() -> None:
+    """Drop the remembered datasets and failures (tests)."""
+    with _LOCK:
+        _LAST_VALID.clear()
+        _FAILING_SINCE.clear()

@@ -6,6 +6,7 @@ separators; statuses and kinds of figures differ by marker and dash, not by colo
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +25,11 @@ FONT = "Noto Sans CJK JP, Noto Sans JP, Source Sans Pro, sans-serif"
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+def esc(text: object) -> str:
+    """Text from the data for plotly, which reads a subset of HTML: shown literally, never as markup."""
+    return html.escape(str(text), quote=False)
+
+
 def _layout(fig: go.Figure, title: str, height: int = 420, top: int = 90) -> go.Figure:
     """Shared layout: title on top, legend under it (never over an axis title), CJK font."""
     fig.update_layout(
@@ -38,6 +44,14 @@ def _layout(fig: go.Figure, title: str, height: int = 420, top: int = 90) -> go.
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     return fig
+
+
+def count_axis(largest: float, lang: str) -> dict:
+    """An x axis of KPI counts: one tick per integer for small counts (never 0, 0, 1, 1)."""
+    axis = {"title": {"text": t("count", lang)}, "tickformat": ",d", "rangemode": "tozero"}
+    if largest <= 10:
+        axis |= {"tick0": 0, "dtick": 1}
+    return axis
 
 
 def fy_axis(years: list[int], lang: str) -> dict:
@@ -70,7 +84,7 @@ def status_bar(counts: pd.Series, lang: str) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed", type="category", automargin=True)
-    fig.update_xaxes(title={"text": t("count", lang)}, tickformat=",d", rangemode="tozero")
+    fig.update_xaxes(**count_axis(counts.max() if len(counts) else 0, lang))
     return _layout(fig, t("status_counts", lang), height=340)
 
 
@@ -85,7 +99,7 @@ def bureau_status_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
             continue
         fig.add_bar(
             name=status_label(status, lang),
-            y=list(table.index),
+            y=[esc(b) for b in table.index],
             x=table[status].to_list(),
             orientation="h",
             marker={"color": STATUS_COLOURS[status], "line": {"color": "#333", "width": 1}},
@@ -94,7 +108,7 @@ def bureau_status_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y}<br>" + status_label(status, lang) + ": %{x:,}<extra></extra>",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title={"text": t("count", lang)}, tickformat=",d")
+    fig.update_xaxes(**count_axis(table.sum(axis=1).max() if len(table) else 0, lang))
     fig.update_yaxes(type="category", autorange="reversed", automargin=True)
     return _layout(fig, t("rollup", lang), height=max(260, 90 + 50 * len(table)))
 
@@ -114,14 +128,14 @@ def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_scatter(
             name=t(key, lang),
             x=[fy_axis_label(int(y), lang) for y in part["fiscal_year"]],
-            y=part[f"name_{lang}"].to_list(),
+            y=[esc(n) for n in part[f"name_{lang}"]],
             mode="markers+text",
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
             text=[format_number(v) for v in part["value"]],
             textposition="bottom right" if superseded else "middle right",
             cliponaxis=False,
             hovertext=[
-                f"{n}<br>{t(key, lang)}: {format_quantity(v, u, lang, a)}"
+                f"{esc(n)}<br>{t(key, lang)}: {esc(format_quantity(v, u, lang, a))}"
                 for n, v, u, a in zip(
                     part[f"name_{lang}"],
                     part["value"],
@@ -144,13 +158,13 @@ def cumulative_chart(progress: pd.DataFrame, names: dict[str, str], lang: str) -
     colours = [c for k, c in OKABE_ITO.items() if k not in ("yellow", "grey")]
     for i, (kpi_id, part) in enumerate(progress.groupby("kpi_id", sort=True)):
         fig.add_scatter(
-            name=names.get(kpi_id, kpi_id),
+            name=esc(names.get(kpi_id, kpi_id)),
             x=[fy_axis_label(int(y), lang) for y in part["fiscal_year"]],
             y=part["pct"].to_list(),
             mode="lines+markers",
             marker={"symbol": symbols[i % len(symbols)], "size": 10, "color": colours[i % len(colours)]},
             line={"color": colours[i % len(colours)]},
-            hovertemplate="%{x}: %{y:,.0f}%<extra>" + names.get(kpi_id, kpi_id) + "</extra>",
+            hovertemplate="%{x}: %{y:,.0f}%<extra>" + esc(names.get(kpi_id, kpi_id)) + "</extra>",
         )
     fig.add_hline(y=100, line={"color": OKABE_ITO["black"], "dash": "dot", "width": 1})
     fig.update_xaxes(**fy_axis([int(y) for y in progress["fiscal_year"]], lang))
@@ -181,7 +195,7 @@ def _start(kpi: Kpi, assessment: Assessment) -> _Point | None:
 
 def trajectory(kpi: Kpi, assessment: Assessment, lang: str) -> go.Figure:
     """Actuals, plans and estimates (distinct markers and dashes), every target, the expected path."""
-    unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
+    unit = esc(kpi.unit.ja if lang == "ja" else kpi.unit.en)
     series: dict[str, list[_Point]] = {"baseline": [], "actual": [], "plan": [], "estimate": []}
     if kpi.baseline is not None:
         series["baseline"].append(_Point(parse_period(kpi.baseline.period), kpi.baseline.value))
@@ -267,4 +281,36 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str) -> go.Figure:
         fig.update_xaxes(type="date", title={"text": t("date", lang)}, dtick=step, tickformat="%Y-%m")
     fig.update_yaxes(title={"text": unit}, tickformat=",", rangemode="tozero", separatethousands=True)
     name = kpi.name.ja if lang == "ja" else kpi.name.en
-    return _layout(fig, f"{t('trajectory', lang)}: {name}", height=500, top=110)
+    return _layout(fig, f"{t('trajectory', lang)}: {esc(name)}", height=500, top=110)
+
+
+def transition_bar(changes: pd.DataFrame, lang: str) -> go.Figure:
+    """Status transitions (from → to) as horizontal bars with their number of KPIs.
+
+    Each bar is named with both statuses' icons and names and coloured by the new status;
+    hovering lists the KPIs. ``changes``: rows of ``model.diff.diff``.
+    """
+    rows = changes[changes["change"] == "status_changed"]
+    order = {s: i for i, s in enumerate(STATUSES)}
+    groups = sorted(rows.groupby(["old", "new"], sort=False), key=lambda g: (order[g[0][0]], order[g[0][1]]))
+    labels = [f"{status_label(a, lang)} → {status_label(b, lang)}" for (a, b), _ in groups]
+    names = ["<br>".join(esc(n) for n in part[f"kpi_name_{lang}"]) for _, part in groups]
+    fig = go.Figure(
+        go.Bar(
+            x=[len(part) for _, part in groups],
+            y=labels,
+            orientation="h",
+            marker={
+                "color": [STATUS_COLOURS[b] for (_, b), _ in groups],
+                "line": {"color": "#333", "width": 1},
+            },
+            text=[f"{len(part):,}" for _, part in groups],
+            textposition="outside",
+            hovertext=[f"{label}<br>{n}" for label, n in zip(labels, names, strict=True)],
+            hoverinfo="text",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category", automargin=True)
+    fig.update_layout(bargap=0.35)
+    fig.update_xaxes(**count_axis(max((len(part) for _, part in groups), default=0), lang))
+    return _layout(fig, t("transitions", lang), height=150 + 45 * len(groups), top=50)

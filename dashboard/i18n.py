@@ -25,6 +25,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page_bureaus": ("局別", "By bureau"),
     "page_kpi": ("KPI詳細", "KPI detail"),
     "page_export": ("エクスポート", "Export"),
+    "page_changes": ("変更点", "Changes"),
+    "page_record": ("数値の登録", "Record"),
     # sidebar
     "language": ("言語 / Language", "言語 / Language"),
     "as_of": ("評価日", "Evaluation date"),
@@ -50,6 +52,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The data file has problems, so nothing can be shown. Fix these places:",
     ),
     "data_warnings": ("データの警告 ({n})", "Data warnings ({n})"),
+    "stale_data": (
+        "データファイルが {since} から読み込めません。最後に正しく読み込めたデータを表示しています。"
+        "ファイルが直れば自動で最新のデータに戻ります。問題の箇所：",
+        "The data file cannot be read since {since}; showing the last valid data. "
+        "The app switches back by itself once the file is fixed. The problems:",
+    ),
+    "why_side": (
+        "YYYY-MM-DD（現在のデータの評価日）または snapshot-YYYY-MM-DD",
+        "YYYY-MM-DD (a date of the current data) or snapshot-YYYY-MM-DD",
+    ),
     "param_unknown": (
         "不明なURLパラメータ「{name}」は無視しました。",
         'Ignored the unknown URL parameter "{name}".',
@@ -132,6 +144,153 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measure_per_year": ("年間", "per year"),
     "measure_level": ("水準", "level"),
     "yes": ("はい", "yes"),
+    "verified": ("照合", "Checked"),
+    "verified_yes": ("✔ 照合済み", "✔ checked"),
+    "verified_no": ("？ 未照合", "? unchecked"),
+    "verified_help": (
+        "照合済み＝引用文を seeds/ の文書で確認した数値。未照合＝seeds/ 外の登録出典を引用しており、"
+        "値が引用文にあることだけを確認した数値。",
+        "Checked: the quote was found in a document in seeds/. Unchecked: it quotes a registered "
+        "source outside seeds/, so only the value's presence in the quote was checked.",
+    ),
+    "unverified_count": (
+        "未照合の数値：{n} 件（seeds/ 外の登録出典を引用しており、引用文を照合できません）",
+        "Unchecked figures: {n} (they quote a registered source outside seeds/, so the quote "
+        "could not be checked)",
+    ),
+    "history": ("履歴", "History"),
+    "target_history": ("目標の改定", "Target revisions"),
+    "set_on": ("設定時期", "Set on"),
+    "unknown": ("不明", "unknown"),
+    "old_target": ("旧目標", "Old target"),
+    "new_target": ("新目標", "New target"),
+    "replaced": ("（改定済み、後継なし）", "(superseded, no successor)"),
+    "target_due": ("{value}／期限 {due}", "{value}, due {due}"),
+    "no_targets": ("目標がありません。", "No targets."),
+    "audit_entries": ("ダッシュボード・コマンドでの変更記録", "Changes saved through the app or CLI"),
+    "no_audit": ("このKPIの変更記録はまだありません。", "No saved changes for this KPI yet."),
+    "audit_time": ("日時", "Time"),
+    "audit_editor": ("編集者", "Editor"),
+    "audit_action": ("操作", "Action"),
+    "audit_field": ("対象", "Field"),
+    "audit_old": ("変更前", "Old"),
+    "audit_new": ("変更後", "New"),
+    "audit_reason": ("理由", "Reason"),
+    "audit_source": ("出典", "Source"),
+    # changes
+    "changes_intro": (
+        "2つの時点（保存済みスナップショット、または現在のデータの評価日）を比べます。",
+        "Compare two sides: a saved snapshot, or the current data at an evaluation date.",
+    ),
+    "side_from": ("比較元", "From"),
+    "side_to": ("比較先", "To"),
+    "current_data": ("現在のデータ（評価日を指定）", "Current data at a date"),
+    "snapshot_label": ("スナップショット {as_of}", "Snapshot {as_of}"),
+    "eval_date": ("評価日", "Evaluation date"),
+    "current_at": ("現在のデータ（{date}時点）", "Current data at {date}"),
+    "no_snapshots": (
+        "スナップショットはまだありません（{folder}）。`python -m model snapshot` で作成できます。"
+        "それまでは現在のデータを2つの評価日で比べられます。",
+        "No snapshots yet ({folder}); `python -m model snapshot` makes one. Meanwhile you can "
+        "compare the current data at two evaluation dates.",
+    ),
+    "unknown_snapshot": (
+        "スナップショット「{name}」は見つかりません。既定の比較を表示します。",
+        'There is no snapshot "{name}"; showing the default comparison.',
+    ),
+    "snapshot_error": ("スナップショットを読めません：{error}", "Cannot read the snapshot: {error}"),
+    "changes_summary": ("{old} → {new}：{n} 件の変更", "{old} → {new}: {n} change(s)"),
+    "change_counts": ("変更の種類別の件数", "Changes by kind"),
+    "change_kind": ("変更の種類", "Change"),
+    "changes_n": ("件数", "Count"),
+    "change_kpi_added": ("KPIの追加", "KPI added"),
+    "change_kpi_removed": ("KPIの削除", "KPI removed"),
+    "change_status_changed": ("状況の変化", "Status changed"),
+    "change_target_revised": ("目標の改定", "Target revised"),
+    "change_target_added": ("目標の追加", "Target added"),
+    "change_target_removed": ("目標の削除", "Target removed"),
+    "change_figure_added": ("数値の追加", "Figure added"),
+    "change_figure_removed": ("数値の削除", "Figure removed"),
+    "change_value_changed": ("数値の修正", "Value changed"),
+    "transitions": ("状況の変化", "Status transitions"),
+    "no_transitions": ("状況が変わったKPIはありません。", "No KPI changed status."),
+    "status_from": ("変更前の状況", "Status before"),
+    "status_to": ("変更後の状況", "Status after"),
+    "other_changes": ("その他の変更", "Other changes"),
+    "old": ("変更前", "Old"),
+    "new": ("変更後", "New"),
+    # record
+    "record_intro": (
+        "新しい数値の登録や目標の改定を、コマンド（record / retarget）と同じ検証を通して保存します。"
+        "保存した変更はすべて audit.jsonl に記録されます。",
+        "Records a figure or revises a target with the same checks as the record / retarget "
+        "commands; every saved change is appended to audit.jsonl.",
+    ),
+    "editing_off": (
+        "編集は無効です。有効にするには .streamlit/secrets.toml にサインイン方法を設定します。"
+        "パスワードの場合、次のコマンドでハッシュを作り、出力された2行を secrets.toml に貼り付けてください"
+        "（パスワード自体は保存されません）。",
+        "Editing is off. To enable it, configure a way to sign in in .streamlit/secrets.toml. "
+        "For a password, make its hash with the command below and paste the two lines it prints "
+        "into secrets.toml (the password itself is never stored).",
+    ),
+    "editing_oidc": (
+        "OpenID Connect で認証する場合は [auth] セクション（redirect_uri, cookie_secret, client_id, "
+        "client_secret, server_metadata_url）を設定します（Authlib が必要）。編集できる人は "
+        '[editing] editors = ["name@example.jp"] で限定できます。',
+        "To sign in with OpenID Connect instead, configure an [auth] section (redirect_uri, "
+        "cookie_secret, client_id, client_secret, server_metadata_url; needs Authlib); "
+        '[editing] editors = ["name@example.jp"] limits who may edit.',
+    ),
+    "hash_invalid": (
+        "secrets.toml の password_hash が正しくありません：{error}",
+        "The password_hash in secrets.toml is malformed: {error}",
+    ),
+    "editor_name": ("編集者名（変更記録に残ります）", "Editor name (kept in the audit log)"),
+    "password": ("パスワード", "Password"),
+    "sign_in": ("サインイン", "Sign in"),
+    "sign_in_oidc": ("組織アカウントでサインイン", "Sign in with your organisation's account"),
+    "sign_in_failed": (
+        "編集者名またはパスワードが違います。{seconds}秒後に再試行できます。",
+        "Wrong editor name or password; try again in {seconds} s.",
+    ),
+    "sign_in_wait": (
+        "あと{seconds}秒待ってから再試行してください。",
+        "Wait {seconds} s before trying again.",
+    ),
+    "login_failed": ("サインインを開始できません：{error}", "Cannot start the sign-in: {error}"),
+    "signed_in_as": ("{editor} としてサインイン中", "Signed in as {editor}"),
+    "sign_out": ("サインアウト", "Sign out"),
+    "not_an_editor": (
+        "このアカウントには編集権限がありません（secrets.toml の [editing] editors）。",
+        "This account may not edit (see [editing] editors in secrets.toml).",
+    ),
+    "action": ("操作", "Action"),
+    "action_record": ("数値を登録（record）", "Record a figure"),
+    "action_retarget": ("目標を改定（retarget）", "Revise a target"),
+    "source_any": (
+        "出典（seeds/ のファイルまたは登録済み出典）",
+        "Source (a file in seeds/ or a registered source)",
+    ),
+    "quote_help": (
+        "出典の記述をそのまま（値を含むこと）",
+        "Verbatim text of the source, containing the value",
+    ),
+    "reason_help": ("目標の改定では必須", "Required when revising a target"),
+    "approximate": ("概数（約）", "Approximate (約)"),
+    "replace": ("同じ期間・種別の値を訂正する", "Correct the value of the same period and kind"),
+    "replace_help": ("旧い値は変更記録に残ります", "The old value stays in the audit log"),
+    "check": ("確認", "Check"),
+    "check_errors": (
+        "このままでは保存できません（ファイル:行、KPI、項目）：",
+        "This cannot be saved as it is (file:line, KPI, field):",
+    ),
+    "check_failed": ("確認できません：{error}", "Cannot check this: {error}"),
+    "ready": ("確認済み。保存する内容：{change}", "Checked. Will save: {change}"),
+    "save": ("保存", "Save"),
+    "save_failed": ("保存しませんでした：{error}", "Nothing was saved: {error}"),
+    "saved": ("保存しました：{change}", "Saved: {change}"),
+    "download_diff": ("変更点をCSVでダウンロード", "Download the changes as CSV"),
     # export
     "export_intro": (
         "現在の絞り込みと評価日 {as_of} のスナップショット（{n} 行）",

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from dashboard.compare import side_label
 from dashboard.i18n import LANG_NAMES, LANGS, status_label, t
 from dashboard.views import filter_overview
 from model.cli import evaluation_date
@@ -22,7 +23,9 @@ from model.loader import Dataset
 from model.periods import fiscal_year_of
 from model.progress import STATUSES
 
-PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "q", "kpi", "fy")
+PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "q", "kpi", "fy", "from", "to")
+#: A side of the Changes page: an evaluation date of the current data, or ``snapshot-<as_of>``.
+SIDE = re.compile(r"(snapshot-)?(\d{4}-\d{2}-\d{2})")
 IGNORED = ("embed", "embed_options")
 MIN_DATE, MAX_DATE = date(2015, 4, 1), date(2041, 3, 31)
 _WRITTEN = "_query_params_written"
@@ -59,6 +62,25 @@ def md(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
 
 
+def md_list(items: list, limit: int = 20) -> str:
+    """Problems (or any texts) as an escaped markdown list, at most ``limit`` shown."""
+    lines = [f"- {md(item)}" for item in items[:limit]]
+    if len(items) > limit:
+        lines.append(f"- … (+{len(items) - limit})")
+    return "\n".join(lines)
+
+
+def side_ok(value: str) -> bool:
+    match = SIDE.fullmatch(value)
+    if match is None:
+        return False
+    try:
+        date.fromisoformat(match.group(2))
+    except ValueError:
+        return False
+    return True
+
+
 def incoming_params() -> dict[str, str]:
     """The URL's parameters when they are new to this session, else an empty dict."""
     current = {k: v for k, v in st.query_params.to_dict().items() if k not in IGNORED}
@@ -69,7 +91,7 @@ def incoming_params() -> dict[str, str]:
 
 
 def _invalid(name: str, value: str, why: str, lang: str) -> str:
-    return t("param_invalid", lang, name=name, value=value, why=t(why, lang))
+    return t("param_invalid", lang, name=md(name), value=md(value[:100]), why=md(t(why, lang)))
 
 
 def pick_language(incoming: dict[str, str]) -> tuple[str, list[str]]:
@@ -86,7 +108,7 @@ def pick_language(incoming: dict[str, str]) -> tuple[str, list[str]]:
 
 def _apply(incoming: dict[str, str], ds: Dataset, lang: str) -> list[str]:
     """Validate the URL's parameters and put them into the session state."""
-    messages = [t("param_unknown", lang, name=k) for k in incoming if k not in PARAMS]
+    messages = [t("param_unknown", lang, name=md(k[:100])) for k in incoming if k not in PARAMS]
     ids = {
         "bureau": {b.id for b in ds.document.bureaus},
         "pillar": {p.id for p in ds.document.pillars},
@@ -113,6 +135,12 @@ def _apply(incoming: dict[str, str], ds: Dataset, lang: str) -> list[str]:
             if ok:
                 st.session_state["fy"] = int(value[2:])
                 st.session_state.pop("fy_pick", None)
+        elif name in ("from", "to"):
+            ok, why = side_ok(value), "why_side"
+            if ok:
+                st.session_state[name] = value
+                for suffix in ("_kind", "_date"):
+                    st.session_state.pop(f"{name}{suffix}", None)
         elif name == "q":
             st.session_state["q"] = value[:200]
         if not ok:
@@ -182,6 +210,37 @@ def choice(name: str, label: str, options: list, format_func, default):
     return value
 
 
+def side_choice(name: str, label: str, snapshots: list[str], default: str, lang: str) -> str:
+    """One side of the Changes page: a snapshot, or the current data at a date; kept in the URL."""
+    value = st.session_state.get(name)
+    if not isinstance(value, str) or not side_ok(value):
+        value = default
+    elif value.startswith("snapshot-") and value not in snapshots:
+        st.warning(t("unknown_snapshot", lang, name=value), icon=":material/warning:")
+        value = default
+    kinds = [*snapshots, "data"]
+    kind_key, date_key = f"{name}_kind", f"{name}_date"
+    if st.session_state.get(kind_key) not in kinds:
+        st.session_state[kind_key] = value if value in snapshots else "data"
+    if not isinstance(st.session_state.get(date_key), date):
+        day = SIDE.fullmatch(value).group(2)  # type: ignore[union-attr]
+        st.session_state[date_key] = min(max(date.fromisoformat(day), MIN_DATE), MAX_DATE)
+    kind = st.selectbox(
+        label,
+        kinds,
+        key=kind_key,
+        format_func=lambda k: t("current_data", lang) if k == "data" else side_label(k, lang),
+    )
+    if kind == "data":
+        day = st.date_input(t("eval_date", lang), key=date_key, min_value=MIN_DATE, max_value=MAX_DATE)
+        value = day.isoformat()
+    else:
+        value = kind
+    st.session_state[name] = value
+    st.session_state[_PAGE][name] = value
+    return value
+
+
 def default_fy(ctx: Context) -> int:
     return fiscal_year_of(ctx.as_of)
 
@@ -199,5 +258,8 @@ def write_query_params(ctx: Context) -> None:
         params["kpi"] = page["kpi"]
     if "fy" in page:
         params["fy"] = f"FY{page['fy']}"
+    for side in ("from", "to"):
+        if side in page:
+            params[side] = page[side]
     st.query_params.from_dict(params)
     st.session_state[_WRITTEN] = params

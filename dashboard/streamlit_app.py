@@ -1,7 +1,7 @@
 """Tokyo KPI Tracker dashboard: entry script (navigation, sidebar, URL state).
 
-Run: ``python -m streamlit run dashboard/streamlit_app.py``. ``KPI_DATA`` / ``KPI_SEEDS``
-override the data file and seed folder.
+Run: ``python -m streamlit run dashboard/streamlit_app.py``. ``KPI_DATA`` / ``KPI_SEEDS`` /
+``KPI_SNAPSHOTS`` override the data file, seed folder and snapshot folder.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ if ROOT not in sys.path:  # streamlit puts only this script's folder on sys.path
 
 import streamlit as st  # noqa: E402
 
-from dashboard import state  # noqa: E402
-from dashboard.data import load_dataset  # noqa: E402
+from dashboard import data, state  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
-st.set_page_config(
-    page_title="東京KPIトラッカー / Tokyo KPI Tracker", page_icon=":material/monitoring:", layout="wide"
-)
+FAVICON = Path(__file__).with_name("favicon.png")  # local: an emoji or material icon is fetched online
+st.set_page_config(page_title="東京KPIトラッカー / Tokyo KPI Tracker", page_icon=str(FAVICON), layout="wide")
 
 incoming = state.incoming_params()
 lang, messages = state.pick_language(incoming)
@@ -30,7 +28,9 @@ PAGES = [
     ("app_pages/years.py", "page_years", ":material/calendar_month:", "years"),
     ("app_pages/bureaus.py", "page_bureaus", ":material/account_balance:", "bureaus"),
     ("app_pages/kpi.py", "page_kpi", ":material/show_chart:", "kpi"),
+    ("app_pages/changes.py", "page_changes", ":material/compare_arrows:", "changes"),
     ("app_pages/export.py", "page_export", ":material/download:", "export"),
+    ("app_pages/record.py", "page_record", ":material/edit_note:", "record"),
 ]
 page = st.navigation(
     [
@@ -39,13 +39,19 @@ page = st.navigation(
     ]
 )
 
-loaded = load_dataset()
-if isinstance(loaded, list):  # the data file is invalid: show where, never a traceback
+loaded = data.current()
+if loaded.dataset is None:  # invalid from the start: show where, never a traceback
     st.title(t("app_title", lang))
-    st.error(t("data_error", lang) + "\n\n" + "\n".join(f"- {state.md(p)}" for p in loaded))
+    st.error(t("data_error", lang) + "\n\n" + state.md_list(loaded.problems))
     st.stop()
+if loaded.stale:  # the file broke after a valid load: keep serving that one, say why and since when
+    since = loaded.failing_since.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if loaded.failing_since else "?"
+    st.warning(
+        t("stale_data", lang, since=since) + "\n\n" + state.md_list(loaded.problems),
+        icon=":material/sync_problem:",
+    )
 
-ctx, more = state.sidebar(loaded, lang, incoming)
+ctx, more = state.sidebar(loaded.dataset, lang, incoming)
 for message in messages + more:
     st.warning(message, icon=":material/warning:")
 page.run()

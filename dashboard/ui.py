@@ -37,10 +37,10 @@ def kpis(frame: pd.DataFrame, lang: str, key: str | None = None) -> None:
     )
 
 
-def table(frame: pd.DataFrame, lang: str) -> None:
-    """A read-only table (an accessible grid for screen readers); the first column kept wide."""
+def table(frame: pd.DataFrame, lang: str, wide: str | None = None) -> None:
+    """A read-only table (an accessible grid for screen readers); one column (the first) kept wide."""
     if frame.empty:
         st.info(t("nothing", lang))
     else:
-        wide = {frame.columns[0]: st.column_config.TextColumn(width="large")}
-        st.dataframe(frame, hide_index=True, column_config=wide)
+        config = {wide or frame.columns[0]: st.column_config.TextColumn(width="large")}
+        st.dataframe(frame, hide_index=True, column_config=config)

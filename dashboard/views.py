@@ -6,12 +6,17 @@ All numbers come from :mod:`model.frames`; this module only filters, groups and 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from numbers import Real
+from typing import Any
 
 import pandas as pd
 
 from dashboard.i18n import period_label, status_label, t
-from model.explain import format_quantity
+from model.diff import CHANGE_KINDS
+from model.explain import format_number, format_quantity
+from model.periods import PeriodError, parse_period
 from model.progress import STATUSES
+from model.schema import Kpi, Target
 
 
 def filter_overview(
@@ -163,9 +168,163 @@ def kpi_figures(figures: pd.DataFrame, kpi_id: str, unit: str, lang: str) -> pd.
             t("value", lang): [
                 quantity(v, unit, lang, a) for v, a in zip(rows["value"], rows["approximate"], strict=True)
             ],
+            t("verified", lang): rows["verified"].map(
+                lambda v: t("verified_yes" if v else "verified_no", lang)
+            ),
             t("quote", lang): rows["quote"],
             t("source", lang): rows["source_file"],
             t("derived", lang): rows["derived"],
             t("note", lang): (rows["note"] + " " + rows["reason"]).str.strip(),
         }
     ).reset_index(drop=True)
+
+
+def unverified_count(figures: pd.DataFrame, kpi_ids: list[str]) -> int:
+    """Figures of these KPIs quoting a registered source outside seeds/ (quote not checked)."""
+    return int((~figures.loc[figures["kpi_id"].isin(kpi_ids), "verified"].astype(bool)).sum())
+
+
+# --- changes between two snapshots ----------------------------------------------------------
+
+
+def safe_period(text: object, lang: str) -> str:
+    try:
+        return period_label(str(text), lang) if isinstance(text, str) and text else ""
+    except PeriodError:
+        return str(text)
+
+
+def _cell(kind: str, value: Any, lang: str, unit: str = "") -> str:
+    """An old or new value of a change as text: statuses with icon, numbers with separators and unit."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if kind in ("kpi_added", "kpi_removed", "status_changed") and value in STATUSES:
+        return status_label(value, lang)
+    if isinstance(value, Real) and not isinstance(value, bool):
+        return format_quantity(float(value), unit, lang) if unit else format_number(float(value))
+    return str(value)
+
+
+def change_counts(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every kind of change with its number (zero included), in the model's order."""
+    counts = changes["change"].value_counts()
+    return pd.DataFrame(
+        {
+            t("change_kind", lang): [t(f"change_{k}", lang) for k in CHANGE_KINDS],
+            t("changes_n", lang): [int(counts.get(k, 0)) for k in CHANGE_KINDS],
+        }
+    )
+
+
+def transitions(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Status transitions: KPI, status before, status after."""
+    rows = changes[changes["change"] == "status_changed"]
+    return pd.DataFrame(
+        {
+            t("kpi", lang): rows[f"kpi_name_{lang}"].astype(str),
+            t("status_from", lang): rows["old"].map(lambda s: status_label(s, lang)),
+            t("status_to", lang): rows["new"].map(lambda s: status_label(s, lang)),
+        }
+    ).reset_index(drop=True)
+
+
+def other_changes(changes: pd.DataFrame, lang: str, units: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every change but status transitions, one readable row each; ``units`` by KPI id."""
+    rows = changes[changes["change"] != "status_changed"]
+    kinds = rows["change"].to_list()
+    unit = [(units or {}).get(k, "") for k in rows["kpi_id"]]
+    row_types = rows["row_type"].fillna("").astype(str)
+    return pd.DataFrame(
+        {
+            t("kpi", lang): rows[f"kpi_name_{lang}"].fillna("").astype(str),
+            t("change_kind", lang): [t(f"change_{k}", lang) for k in kinds],
+            t("kind", lang): [t(r, lang) if r in ROW_TYPES else r for r in row_types],
+            t("period", lang): rows["period"].map(lambda p: safe_period(p, lang)),
+            t("old", lang): [_cell(k, v, lang, u) for k, v, u in zip(kinds, rows["old"], unit, strict=True)],
+            t("new", lang): [_cell(k, v, lang, u) for k, v, u in zip(kinds, rows["new"], unit, strict=True)],
+        }
+    ).reset_index(drop=True)
+
+
+ROW_TYPES = ("target", "actual", "plan", "estimate", "baseline")
+
+
+# --- a KPI's history ------------------------------------------------------------------------
+
+
+def _target_text(target: Target, unit: str, lang: str) -> str:
+    due = safe_period(target.due, lang)
+    return t("target_due", lang, value=format_quantity(target.value, unit, lang, target.approximate), due=due)
+
+
+def _set_on_key(target: Target) -> date:
+    try:
+        return parse_period(target.set_on).end if target.set_on else date.min
+    except PeriodError:
+        return date.min
+
+
+def revisions(kpi: Kpi) -> list[tuple[Target | None, Target | None]]:
+    """(old, new) pairs: each current target with the superseded one it replaced (if any),
+    then superseded targets no current one accounts for. Same due period first, then the
+    latest-due superseded target set no later than the new one; ordered by when set."""
+    current = [tg for tg in kpi.targets if not tg.superseded]
+    old = [tg for tg in kpi.targets if tg.superseded]
+    pairs: dict[int, Target | None] = {}
+    for i, tg in enumerate(current):
+        same = [o for o in old if o.due == tg.due]
+        if same:
+            pairs[i] = same[0]
+            old.remove(same[0])
+    for i, tg in enumerate(current):
+        if i in pairs:
+            continue
+        earlier = [o for o in old if _set_on_key(o) <= _set_on_key(tg) and (tg.reason or tg.set_on)]
+        pick = max(earlier, key=lambda o: parse_period(o.due).end, default=None)
+        pairs[i] = pick
+        if pick is not None:
+            old.remove(pick)
+    out: list[tuple[Target | None, Target | None]] = [(o, None) for o in old]
+    out += [(pairs[i], tg) for i, tg in enumerate(current)]
+    return sorted(out, key=lambda p: (_set_on_key(p[1] or p[0]), parse_period((p[1] or p[0]).due).end))
+
+
+def _sources(target: Target) -> str:
+    if target.source:
+        return target.source
+    return "; ".join(p.source for p in target.derived.parts) if target.derived else ""
+
+
+def target_history(kpi: Kpi, lang: str) -> pd.DataFrame:
+    """The revision timeline: when, old target, new target, why, source."""
+    unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
+    rows = []
+    for old, new in revisions(kpi):
+        shown = new or old
+        rows.append(
+            {
+                t("set_on", lang): safe_period(shown.set_on, lang) if shown.set_on else t("unknown", lang),
+                t("old_target", lang): _target_text(old, unit, lang) if old else "",
+                t("new_target", lang): _target_text(new, unit, lang) if new else t("replaced", lang),
+                t("reason", lang): shown.reason or "",
+                t("source", lang): _sources(shown),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=[t(k, lang) for k in ("set_on", "old_target", "new_target", "reason", "source")]
+    )
+
+
+AUDIT_FIELDS = ("time", "editor", "action", "field", "old", "new", "reason", "source")
+
+
+def audit_table(entries: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    """Audit log entries, newest first, every value as text."""
+    rows = [
+        {t(f"audit_{k}", lang): "" if e.get(k) is None else str(e.get(k)) for k in AUDIT_FIELDS}
+        for e in reversed(entries)
+    ]
+    for row in rows:  # 2026-11-23T12:49:02+00:00 → 2026-11-23 12:49 UTC
+        when = row[t("audit_time", lang)]
+        row[t("audit_time", lang)] = when[:16].replace("T", " ") + (" UTC" if when.endswith("+00:00") else "")
+    return pd.DataFrame(rows, columns=[t(f"audit_{k}", lang) for k in AUDIT_FIELDS])

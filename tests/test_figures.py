@@ -137,3 +137,23 @@ def test_bureau_roll_up_stacks_statuses(dataset) -> None:
 def test_charts_keep_the_modebar_for_png_download() -> None:
     assert figures.CHART_CONFIG.get("displayModeBar", True) is not False
     assert figures.CHART_CONFIG["toImageButtonOptions"]["format"] == "png"
+
+
+def test_data_text_in_charts_is_escaped_for_plotly() -> None:
+    """Plotly reads a subset of HTML in titles, labels and hovers: data text must stay literal."""
+    xss = load(FIXTURE / "xss.yaml", FIXTURE / "seeds")
+    k = kpi(xss, "xss")
+    fig = figures.trajectory(k, assess(k, AS_OF), "ja")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in fig.layout.title.text
+    assert "<img" not in fig.layout.title.text
+    assert fig.layout.yaxis.title.text == "&lt;i&gt;か所&lt;/i&gt;"
+    rows = overview_frame(xss, AS_OF)
+    bars = figures.bureau_status_bar(rows, "en")
+    assert all("<svg" not in y for trace in bars.data for y in trace.y)
+
+
+def test_small_counts_get_one_tick_per_kpi(dataset) -> None:
+    counts = status_counts(overview_frame(dataset, AS_OF))
+    axis = figures.status_bar(counts, "ja").layout.xaxis
+    assert axis.dtick == 1 and axis.tickformat == ",d"
+    assert "dtick" not in figures.count_axis(250, "ja")

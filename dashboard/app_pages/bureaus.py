@@ -14,7 +14,7 @@ st.title(t("page_bureaus", lang))
 bureaus = {b.id: b for b in ctx.dataset.document.bureaus}
 name = getattr(bureaus[ctx.bureau], lang) if ctx.bureau else t("all_bureaus", lang)
 st.caption(t("bureau_hint", lang))
-st.subheader(t("bureau_kpis", lang, bureau=name))
+st.subheader(t("bureau_kpis", lang, bureau=state.md(name)))
 ui.kpis(ctx.frame, lang, key="bureau_kpis")
 
 # The roll-up compares bureaus, so it keeps every bureau but honours the other filters.

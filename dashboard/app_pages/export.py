@@ -12,6 +12,7 @@ st.title(t("page_export", lang))
 
 frame = snapshot_frame(ctx.dataset, ctx.as_of, list(ctx.frame["kpi_id"]))
 st.write(t("export_intro", lang, as_of=ctx.as_of.isoformat(), n=f"{len(frame):,}"))
+st.caption(t("unverified_count", lang, n=int((~frame["verified"].astype(bool)).sum())))
 encoding = st.selectbox(
     t("encoding", lang),
     ENCODINGS,

@@ -5,7 +5,8 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import trajectory
 from dashboard.i18n import status_label, t
-from dashboard.views import kpi_figures
+from dashboard.views import audit_table, kpi_figures, target_history
+from model import audit
 from model.explain import explain
 from model.progress import assess
 
@@ -27,16 +28,16 @@ else:
     unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
     row = ctx.overview.set_index("kpi_id").loc[kpi_id]
 
-    st.header(names[kpi_id])
+    st.header(state.md(names[kpi_id]))
     st.markdown(
         f"**{state.md(status_label(assessment.status, lang))}** — {state.md(explain(kpi, assessment, lang))}"
     )
     st.caption(
         " · ".join(
             [
-                f"{t('bureau', lang)}: {row[f'bureau_{lang}']}",
-                f"{t('pillar', lang)}: {row[f'pillar_{lang}']}",
-                f"{t('unit', lang)}: {unit}",
+                f"{t('bureau', lang)}: {state.md(row[f'bureau_{lang}'])}",
+                f"{t('pillar', lang)}: {state.md(row[f'pillar_{lang}'])}",
+                f"{t('unit', lang)}: {state.md(unit)}",
                 f"{t('measure', lang)}: {t('measure_' + kpi.measure, lang)}",
                 f"ID: {kpi.id}",
             ]
@@ -44,7 +45,17 @@ else:
     )
     ui.chart(trajectory(kpi, assessment, lang), alt=explain(kpi, assessment, lang), key="trajectory")
     st.subheader(t("data_table", lang))
-    ui.table(kpi_figures(ctx.figures, kpi_id, unit, lang), lang)
+    ui.table(kpi_figures(ctx.figures, kpi_id, unit, lang), lang, wide=t("quote", lang))
+    st.caption(t("verified_help", lang))
     if kpi.note:
         st.subheader(t("note", lang))
         st.text(kpi.note)
+    st.subheader(t("history", lang))
+    st.markdown(f"**{t('target_history', lang)}**")
+    ui.table(target_history(kpi, lang), lang, wide=t("reason", lang))
+    st.markdown(f"**{t('audit_entries', lang)}**")
+    entries = audit.read(audit.audit_path(ctx.dataset.path), kpi=kpi_id)
+    if entries:
+        ui.table(audit_table(entries, lang), lang, wide=t("audit_reason", lang))
+    else:
+        st.caption(t("no_audit", lang))

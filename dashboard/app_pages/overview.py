@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import status_bar
 from dashboard.i18n import status_label, t
-from dashboard.views import due_soon, status_counts, status_matrix
+from dashboard.views import due_soon, status_counts, status_matrix, unverified_count
 from model.periods import parse_period
 from model.progress import STATUSES, latest_actual_end
 
@@ -33,6 +33,7 @@ with right:
         st.metric(t("newest_actual", lang), parse_period(newest.isoformat()).label(lang))
         st.metric(t("age", lang), t("age_value", lang, days=days))
         st.caption(t("age_months", lang, months=round(days / 30.44)))
+    st.caption(t("unverified_count", lang, n=unverified_count(ctx.figures, list(ctx.frame["kpi_id"]))))
 
 st.subheader(t("matrix", lang))
 ui.table(status_matrix(ctx.frame, lang), lang)

@@ -61,22 +61,35 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(data: Path | None = None, seeds: Path | None = None, name: str = "app") -> Iterator[str]:
-    """Start ``streamlit run`` on a free port, wait for its health check, stop it afterwards."""
+def running_app(
+    data: Path | None = None,
+    seeds: Path | None = None,
+    name: str = "app",
+    snapshots: Path | None = None,
+    secrets: Path | None = None,
+) -> Iterator[str]:
+    """Start ``streamlit run`` on a free port, wait for its health check, stop it afterwards.
+
+    ``secrets``: a secrets.toml to use instead of the project's (tests never write that one).
+    """
     port = free_port()
     env = dict(os.environ)
-    env.pop("KPI_DATA", None)
-    env.pop("KPI_SEEDS", None)
+    for key in ("KPI_DATA", "KPI_SEEDS", "KPI_SNAPSHOTS"):
+        env.pop(key, None)
     if data is not None:
         env["KPI_DATA"] = str(data)
     if seeds is not None:
         env["KPI_SEEDS"] = str(seeds)
+    if snapshots is not None:
+        env["KPI_SNAPSHOTS"] = str(snapshots)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]  # fmt: skip
+    if secrets is not None:
+        command += ["--secrets.files", str(secrets)]
     with open(ARTIFACTS / f"{name}-server.log", "wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
@@ -107,5 +120,7 @@ def running_app(data: Path | None = None, seeds: Path | None = None, name: str =
 @pytest.fixture(scope="module")
 def app(browser) -> Iterator[str]:
     """The app on the dashboard fixture data (stable, whatever data/kpis.yaml holds)."""
-    with running_app(FIXTURES / "kpis.yaml", FIXTURES / "seeds", name="fixture") as url:
+    with running_app(
+        FIXTURES / "kpis.yaml", FIXTURES / "seeds", name="fixture", snapshots=FIXTURES / "no-snapshots"
+    ) as url:
         yield url

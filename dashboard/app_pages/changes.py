@@ -1,0 +1,72 @@
+"""Changes: the diff between two snapshots or evaluation dates; status transitions as a chart."""
+
+from datetime import timedelta
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import compare, data, state, ui
+from dashboard.figures import transition_bar
+from dashboard.i18n import t
+from dashboard.views import change_counts, other_changes, transitions
+from model.diff import as_table, diff
+from model.export import to_csv_bytes
+from model.snapshots import SnapshotError, read_index
+
+ctx = state.context()
+lang = ctx.lang
+st.title(t("page_changes", lang))
+st.caption(t("changes_intro", lang))
+
+folder = data.snapshots_folder()
+try:
+    snapshots = compare.snapshot_options(read_index(folder))
+except SnapshotError as exc:
+    st.error(t("snapshot_error", lang, error=exc), icon=":material/error:")
+    snapshots = {}
+if not snapshots:
+    st.info(t("no_snapshots", lang, folder=state.md(folder)), icon=":material/info:")
+names = list(snapshots)
+default_old = names[-1] if names else (ctx.as_of - timedelta(days=365)).isoformat()
+left, right = st.columns(2)
+with left:
+    old = state.side_choice("from", t("side_from", lang), names, default_old, lang)
+with right:
+    new = state.side_choice("to", t("side_to", lang), names, ctx.as_of.isoformat(), lang)
+
+
+def show(changes: pd.DataFrame) -> None:
+    old_label, new_label = compare.side_label(old, lang), compare.side_label(new, lang)
+    st.subheader(t("changes_summary", lang, old=old_label, new=new_label, n=len(changes)))
+    counts = change_counts(changes, lang)
+    counts = counts[counts.iloc[:, 1] > 0]
+    for column, (kind, n) in zip(st.columns(5), counts.itertuples(index=False, name=None), strict=False):
+        column.metric(kind, f"{n:,}")
+    st.subheader(t("transitions", lang))
+    moved = transitions(changes, lang)
+    if moved.empty:
+        st.info(t("no_transitions", lang))
+    else:
+        alt = f"{t('transitions', lang)}: {len(moved)}"
+        ui.chart(transition_bar(changes, lang), alt=alt, key="transitions")
+        ui.table(moved, lang)
+    st.subheader(t("other_changes", lang))
+    units = dict(zip(ctx.overview["kpi_id"], ctx.overview[f"unit_{lang}"], strict=True))
+    ui.table(other_changes(changes, lang, units), lang)
+    st.download_button(
+        t("download_diff", lang),
+        to_csv_bytes(as_table(changes)),
+        file_name=f"kpi-changes-{old}-{new}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="download_diff",
+    )
+
+
+try:
+    frames = [compare.side_frame(side, ctx.dataset, folder, snapshots) for side in (old, new)]
+except SnapshotError as exc:
+    st.error(t("snapshot_error", lang, error=exc), icon=":material/error:")
+else:
+    show(diff(*frames))

@@ -1,0 +1,129 @@
+"""The Record page's logic without Streamlit: the form's request, check, guarded save, sign-in rules.
+
+Editing is off unless ``.streamlit/secrets.toml`` configures a way to sign in: an ``[auth]``
+section (OpenID Connect through ``st.login``) or ``[editing] password_hash`` (made by
+``python -m model password``). :func:`save` refuses to write without a signed-in editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from model import update
+from model.audit import Change
+from model.problems import Problem
+
+Mode = Literal["oidc", "password"]
+#: Failed sign-ins of one session: seconds to wait after the n-th failure (then 30 s each).
+DELAYS = (1, 2, 4, 8, 15, 30)
+
+
+class NotSignedIn(PermissionError):
+    """A save without a signed-in editor."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the form asks for, as text (parsed and checked by :func:`build`)."""
+
+    kpi: str
+    action: Literal["record", "retarget"]
+    period: str  # record: the observation's period; retarget: the due period
+    value: str
+    source: str
+    quote: str
+    kind: str = "actual"
+    note: str = ""
+    reason: str = ""
+    approximate: bool = False
+    replace: bool = False
+    set_on: str = ""
+
+
+def parse_value(text: str) -> float:
+    try:
+        value = float(text.strip().replace(",", ""))
+    except ValueError:
+        raise update.UpdateError(f'"{text}" is not a number (write 1300 or 0.5)') from None
+    if value < 0 or value != value or value in (float("inf"), float("-inf")):
+        raise update.UpdateError("the value must be a finite, non-negative number")
+    return value
+
+
+def build(req: Request) -> update.Edit:
+    """The model's edit for the request; UpdateError for a missing field or a malformed period."""
+    for name in ("kpi", "period", "value", "source", "quote"):
+        if not str(getattr(req, name)).strip():
+            raise update.UpdateError(f"{name} is required")
+    fig = update.Figure(
+        parse_value(req.value),
+        req.source.strip(),
+        req.quote.strip(),
+        req.approximate,
+        req.note.strip() or None,
+    )
+    if req.action == "retarget":
+        if not req.reason.strip():
+            raise update.UpdateError("a revised target needs a reason")
+        return update.retarget(
+            req.kpi, req.period.strip(), fig, req.reason.strip(), req.set_on.strip() or None
+        )
+    return update.record(
+        req.kpi, req.period.strip(), req.kind, fig, replace=req.replace, reason=req.reason.strip() or None
+    )
+
+
+def check(data: Path, seeds: Path, req: Request) -> tuple[Change, list[Problem]]:
+    """The change and every problem of the result, nothing written (model.update.preview)."""
+    _, change, problems = update.preview(data, seeds, build(req))
+    return change, problems
+
+
+def save(data: Path, seeds: Path, req: Request, editor: str | None) -> Change:
+    """Write the change through model.update.apply (audit log included) for a signed-in editor."""
+    if not editor or not str(editor).strip():
+        raise NotSignedIn("sign in to save changes")
+    return update.apply(data, seeds, build(req), str(editor).strip())
+
+
+def describe(change: Change) -> str:
+    """``record wifi-sites actual FY2024Q2: 780`` (``old → new`` for a correction)."""
+    new = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
+    return f"{change.action} {change.kpi or ''} {change.field}: {new}".replace("  ", " ")
+
+
+def mode(secrets: Mapping[str, Any]) -> Mode | None:
+    """How editors sign in, from the secrets: OpenID Connect, a password, or not at all."""
+    if isinstance(secrets.get("auth"), Mapping) and secrets["auth"]:
+        return "oidc"
+    editing = secrets.get("editing")
+    if isinstance(editing, Mapping) and str(editing.get("password_hash") or "").strip():
+        return "password"
+    return None
+
+
+def oidc_editor(user: Mapping[str, Any], allowed: object = None) -> str | None:
+    """The editor's name from ``st.user`` once signed in: e-mail, else name, else subject.
+
+    ``allowed`` (``[editing] editors`` in the secrets), when given, lists who may edit
+    (compared case-insensitively); anyone else signed in gets None.
+    """
+    if not user.get("is_logged_in"):
+        return None
+    name = next(
+        (str(user[c]).strip() for c in ("email", "name", "sub") if str(user.get(c) or "").strip()), None
+    )
+    if name is None or allowed is None:
+        return name
+    permitted = {
+        str(a).strip().casefold() for a in (allowed if isinstance(allowed, list | tuple) else [allowed])
+    }
+    return name if name.casefold() in permitted else None
+
+
+def delay(failures: int) -> int:
+    """Seconds a session waits before it may try again after ``failures`` failed attempts."""
+    return 0 if failures <= 0 else DELAYS[min(failures, len(DELAYS)) - 1]

@@ -1,0 +1,150 @@
+"""Reporting pages in a real browser: Changes, Record (sign in, check, save), KPI history,
+the last-valid-data banner, and markup in the data shown as text (no script ever runs)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from model import passwords
+from tests.browser.conftest import ARTIFACTS, FIXTURES, VIEWPORT, running_app
+from tests.browser.test_browser import assert_clean, open_page, page_html, wait_for_app, wait_for_chart
+from tests.test_app_changes import make_history
+
+pytestmark = pytest.mark.browser
+SEEDS = FIXTURES / "seeds"
+NO_SNAPSHOTS = FIXTURES / "no-snapshots"
+XSS_NAME = "<img src=x onerror=alert(1)>"
+PASSWORD = "correct horse battery staple"
+
+
+def banner(page):
+    return page.locator('[data-testid="stAlertContentWarning"]').filter(has_text="読み込めません")
+
+
+def test_changes_record_and_history(browser, tmp_path) -> None:
+    copy = make_history(tmp_path)
+    secrets = tmp_path / "secrets.toml"
+    encoded = passwords.hash_password(PASSWORD, passwords.MIN_ITERATIONS)
+    secrets.write_text(f'[editing]\npassword_hash = "{encoded}"\n', encoding="utf-8")
+    snapshots = tmp_path / "snapshots"
+    with running_app(copy, SEEDS, name="reporting", snapshots=snapshots, secrets=secrets) as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        try:
+            for lang, title in (("ja", "変更点"), ("en", "Changes")):
+                open_page(page, f"{url}/changes?from=snapshot-2024-03-31&to=snapshot-2025-03-31&lang={lang}")
+                assert_clean(page)
+                assert page.get_by_role("heading", name=title).first.is_visible()
+                wait_for_chart(page)
+                assert "from=snapshot-2024-03-31" in page.url
+                page.screenshot(path=ARTIFACTS / f"changes-{lang}.png", full_page=True)
+
+            open_page(page, f"{url}/record")
+            assert_clean(page)
+            page.get_by_label("編集者名（変更記録に残ります）").fill("analyst-a")
+            page.get_by_label("パスワード", exact=True).fill("wrong password")
+            page.get_by_role("button", name="サインイン").click()
+            page.get_by_text("パスワードが違います").wait_for()
+            assert page.get_by_role("button", name="保存").count() == 0
+            page.wait_for_timeout(1500)  # the throttle after one failure
+            page.get_by_label("編集者名（変更記録に残ります）").fill("analyst-a")
+            page.get_by_label("パスワード", exact=True).fill(PASSWORD)
+            page.get_by_role("button", name="サインイン").click()
+            page.get_by_text("analyst-a としてサインイン中").wait_for()
+            wait_for_app(page)
+            page.get_by_label("期間", exact=True).fill("FY2024Q4")
+            page.get_by_label("値", exact=True).fill("885")
+            page.get_by_label("出典の記述", exact=True).fill("2024(R6)年度末までに約885か所を整備する計画")
+            page.get_by_text("概数（約）").click()
+            page.get_by_role("button", name="確認").click()
+            page.get_by_text("確認済み。保存する内容").wait_for()
+            wait_for_app(page)
+            page.screenshot(path=ARTIFACTS / "record-checked-ja.png", full_page=True)
+            page.get_by_role("button", name="保存").click()
+            page.get_by_text("保存しました").wait_for()
+            entries = (copy.parent / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+            assert json.loads(entries[-1])["editor"] == "analyst-a"
+
+            open_page(page, f"{url}/kpi?kpi=wifi-sites")
+            assert_clean(page)
+            html = page_html(page)
+            assert "analyst-a" in html and "2024年度 第4四半期" in html
+            page.get_by_role("heading", name="履歴").scroll_into_view_if_needed()
+            page.wait_for_timeout(500)
+            page.screenshot(path=ARTIFACTS / "kpi-history-ja.png")
+        finally:
+            page.close()
+
+
+def test_record_page_is_closed_without_configuration(browser, app) -> None:
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        open_page(page, f"{app}/record?lang=en")
+        assert_clean(page)
+        page.locator("code").filter(has_text="python -m model password").first.wait_for()
+        assert "Editing is off" in page.inner_text("body")
+        assert page.get_by_role("button", name="Save").count() == 0
+        assert page.get_by_role("button", name="Check").count() == 0
+        page.screenshot(path=ARTIFACTS / "record-off-en.png")
+    finally:
+        page.close()
+
+
+def test_broken_file_keeps_serving_the_last_valid_data(browser, tmp_path) -> None:
+    copy = tmp_path / "kpis.yaml"
+    shutil.copyfile(FIXTURES / "kpis.yaml", copy)
+    good = copy.read_text(encoding="utf-8")
+    with running_app(copy, SEEDS, name="stale", snapshots=NO_SNAPSHOTS) as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        try:
+            open_page(page, f"{url}/kpi?kpi=wifi-sites")
+            page.get_by_role("heading", name="Wi-Fi整備施設数").wait_for()
+            assert banner(page).count() == 0
+            copy.write_text(good[: len(good) // 2], encoding="utf-8")  # truncated
+            open_page(page, f"{url}/kpi?kpi=wifi-sites")
+            banner(page).wait_for()
+            assert banner(page).count() == 1
+            assert "kpis.yaml" in banner(page).inner_text()
+            assert page.get_by_role("heading", name="Wi-Fi整備施設数").is_visible()
+            wait_for_chart(page)
+            page.screenshot(path=ARTIFACTS / "stale-data-ja.png")
+            copy.write_text(good.replace("Wi-Fi整備施設数", "公衆Wi-Fi施設数"), encoding="utf-8")
+            open_page(page, f"{url}/kpi?kpi=wifi-sites")
+            page.get_by_role("heading", name="公衆Wi-Fi施設数").wait_for()
+            assert banner(page).count() == 0
+            wait_for_chart(page)
+            page.screenshot(path=ARTIFACTS / "recovered-ja.png")
+        finally:
+            page.close()
+
+
+def test_markup_in_the_data_is_shown_literally_and_never_runs(browser) -> None:
+    with running_app(FIXTURES / "xss.yaml", SEEDS, name="xss", snapshots=NO_SNAPSHOTS) as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        try:
+            for path, name in (
+                ("?as_of=2025-03-31", "overview"),
+                ("kpi?kpi=xss", "kpi"),
+                ("bureaus?bureau=digital-service", "bureaus"),
+                ("years?fy=FY2025", "years"),
+            ):
+                open_page(page, f"{url}/{path}")
+                assert_clean(page)
+                html = page_html(page)
+                assert "&lt;img src=x onerror=alert(1)&gt;" in html, name
+                assert page.locator('img[src="x"]').count() == 0
+                assert page.locator("svg[onload]").count() == 0
+                ran = "[...document.scripts].some(s => s.textContent.includes('alert('))"
+                assert not page.evaluate(ran)
+                if name == "kpi":
+                    assert page.get_by_role("heading", name=XSS_NAME).is_visible()
+                    assert "<script>alert(2)</script>" in page.inner_text("body")
+                    assert "<svg onload=alert(3)>局" in page.inner_text("body")
+                page.screenshot(path=ARTIFACTS / f"xss-{name}.png")
+            assert dialogs == []
+        finally:
+            page.close()

@@ -1,0 +1,145 @@
+"""The Changes page: two snapshots or dates, counts by kind, status transitions, deep links."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import compare, data, figures
+from model import snapshots, update
+from model.diff import diff
+from model.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
+SEEDS = FIXTURE / "seeds"
+
+
+def make_history(folder: Path) -> Path:
+    """A copy of the fixture with two snapshots: 2024-03-31, then a new FY2024 actual, 2025-03-31."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / "kpis.yaml"
+    shutil.copyfile(FIXTURE / "kpis.yaml", copy)
+    snaps = folder / "snapshots"
+    snapshots.take(load(copy, SEEDS), date(2024, 3, 31), snaps)
+    quote = "2024(R6)年度末までに約885か所を整備する計画"
+    figure = update.Figure(885, "strategy.txt", quote, approximate=True)
+    update.apply(copy, SEEDS, update.record("wifi-sites", "FY2024", "actual", figure), "test")
+    snapshots.take(load(copy, SEEDS), date(2025, 3, 31), snaps)
+    return copy
+
+
+@pytest.fixture
+def history(tmp_path, monkeypatch) -> Path:
+    copy = make_history(tmp_path)
+    monkeypatch.setenv("KPI_DATA", str(copy))
+    monkeypatch.setenv("KPI_SEEDS", str(SEEDS))
+    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
+    st.cache_data.clear()
+    data.forget()
+    yield copy
+    st.cache_data.clear()
+    data.forget()
+
+
+def changes_page(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    at.switch_page("app_pages/changes.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def table(at: AppTest, first_column: str):
+    return next(
+        d.value for d in at.dataframe if d.value.columns[0] == first_column or first_column in d.value
+    )
+
+
+def test_two_snapshots_deep_linked(history) -> None:
+    at = changes_page(**{"from": "snapshot-2024-03-31", "to": "snapshot-2025-03-31"})
+    assert at.selectbox(key="from_kind").value == "snapshot-2024-03-31"
+    assert at.selectbox(key="to_kind").value == "snapshot-2025-03-31"
+    assert at.query_params["from"] == "snapshot-2024-03-31" and at.query_params["to"] == "snapshot-2025-03-31"
+    counted = {m.label: int(m.value) for m in at.metric}
+    assert counted == {"状況の変化": 1, "数値の追加": 1}
+    moved = next(d.value for d in at.dataframe if "変更前の状況" in d.value.columns)
+    assert len(moved) == counted["状況の変化"]
+    assert len(at.get("plotly_chart")) == 1
+    others = next(d.value for d in at.dataframe if "変更後" in d.value.columns)
+    assert list(others["KPI"]) == ["Wi-Fi整備施設数"] and list(others["変更の種類"]) == ["数値の追加"]
+    assert list(others["期間"]) == ["2024年度（令和6年度）"] and list(others["変更後"]) == ["885か所"]
+    assert not [i for i in at.info if "スナップショットはまだありません" in i.value]
+
+
+def test_snapshot_against_the_current_data_at_a_date(history) -> None:
+    at = changes_page(**{"from": "snapshot-2024-03-31", "to": "2024-03-31", "lang": "en"})
+    assert at.selectbox(key="to_kind").value == "data"
+    assert at.date_input(key="to_date").value == date(2024, 3, 31)
+    subheaders = [plain(s.value) for s in at.subheader]
+    assert any("Snapshot 2024-03-31 → Current data at 2024-03-31: 1 change(s)" in s for s in subheaders)
+    at.selectbox(key="to_kind").set_value("snapshot-2025-03-31").run()
+    assert at.query_params["to"] == "snapshot-2025-03-31"
+
+
+def test_without_snapshots_dates_of_the_current_data_are_compared(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KPI_DATA", str(FIXTURE / "kpis.yaml"))
+    monkeypatch.setenv("KPI_SEEDS", str(SEEDS))
+    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "none"))
+    at = changes_page(**{"from": "2023-03-31", "to": "2024-03-31"})
+    assert any("スナップショットはまだありません" in i.value for i in at.info)
+    moved = table(at, "KPI")
+    assert set(moved["変更後の状況"]) == {"○ 順調", "◎ 達成", "⚠ 期限超過"}
+    assert at.query_params["from"] == "2023-03-31"
+
+
+def test_bad_sides_give_friendly_messages(history) -> None:
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    at.query_params.update({"from": "yesterday", "to": "snapshot-1999-01-01"})
+    at.run()
+    assert "from=yesterday" in plain("\n".join(w.value for w in at.warning))
+    at.switch_page("app_pages/changes.py").run()
+    assert "snapshot-1999-01-01" in plain("\n".join(w.value for w in at.warning))
+    assert at.selectbox(key="from_kind").value == "snapshot-2025-03-31"  # the default: newest snapshot
+
+
+def test_unreadable_snapshot_is_an_error_not_a_traceback(history, tmp_path) -> None:
+    (tmp_path / "snapshots" / "2024-03-31.csv").write_text("not,a,snapshot\n", encoding="utf-8")
+    at = changes_page(**{"from": "snapshot-2024-03-31", "to": "2025-03-31"})
+    assert "2024-03-31.csv" in plain(at.error[0].value)
+
+
+def test_snapshot_options_skip_paths_outside_the_folder() -> None:
+    index = [
+        {"as_of": "2024-03-31", "file": "../kpis.yaml"},
+        {"as_of": "2025-03-31", "file": "2025-03-31.csv"},
+    ]
+    assert list(compare.snapshot_options(index)) == ["snapshot-2025-03-31"]
+
+
+def test_transition_bar(tmp_path) -> None:
+    copy = make_history(tmp_path)
+    folder = tmp_path / "snapshots"
+    changes = diff(
+        snapshots.read_snapshot(folder / "2024-03-31.csv"),
+        compare.side_frame("2025-03-31", load(copy, SEEDS), folder, {}),
+    )
+    for lang, arrow in (("ja", "→"), ("en", "→")):
+        fig = figures.transition_bar(changes, lang)
+        (bar,) = fig.data
+        moved = changes[changes["change"] == "status_changed"]
+        assert sum(bar.x) == len(moved)
+        assert all(arrow in label for label in bar.y)
+        assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d"

@@ -1,0 +1,195 @@
+"""The Record page: off without configuration, password and OpenID Connect sign-in, check, save, audit."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data, editing
+from model import passwords
+from model.audit import audit_path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
+PASSWORD = "correct horse battery staple"
+HASH = passwords.hash_password(PASSWORD, passwords.MIN_ITERATIONS)
+#: A figure the fixture seed supports: the FY2024 plan's number, recorded as an estimate.
+NEW = {
+    "edit_period": "FY2024",
+    "edit_value": "885",
+    "edit_quote": "2024(R6)年度末までに約885か所を整備する計画",
+}
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch) -> Path:
+    """A temporary copy of the fixture data (audit log beside it) that the app reads and writes."""
+    target = tmp_path / "kpis.yaml"
+    shutil.copyfile(FIXTURE / "kpis.yaml", target)
+    monkeypatch.setenv("KPI_DATA", str(target))
+    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
+    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
+    st.cache_data.clear()
+    data.forget()
+    yield target
+    st.cache_data.clear()
+    data.forget()
+
+
+def record_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    if secrets:
+        for key, value in secrets.items():
+            at.secrets[key] = value
+    if user is not None:
+        at.user = user
+    at.run()
+    at.switch_page("app_pages/record.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def keys(at: AppTest, kind: str) -> set[str]:
+    return {w.key for w in at.get(kind) if w.key}
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_name").input(name)
+    at.text_input(key="sign_in_password").input(password)
+    at.button(key="sign_in_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def fill(at: AppTest, kind: str = "estimate", **fields: str) -> AppTest:
+    at.selectbox(key="edit_kpi").set_value("wifi-sites")
+    at.selectbox(key="edit_kind").set_value(kind)
+    for key, value in (NEW | fields).items():
+        (at.text_area if key == "edit_quote" else at.text_input)(key=key).input(value)
+    at.checkbox(key="edit_approximate").check()
+    at.button(key="edit_check").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_without_configuration_editing_is_off_and_explained(copy) -> None:
+    before = copy.read_bytes()
+    at = record_page()
+    assert "編集は無効です" in at.info[0].value
+    assert any("python -m model password" in c.value for c in at.code)
+    assert any("password_hash" in c.value for c in at.code)
+    assert "save" not in keys(at, "button") and "edit_check" not in keys(at, "button")
+    assert not at.get("text_input") or "sign_in_password" not in keys(at, "text_input")
+    assert copy.read_bytes() == before
+
+
+def test_save_refuses_without_a_signed_in_editor(copy) -> None:
+    before = copy.read_bytes()
+    request = editing.Request("wifi-sites", "record", "FY2024", "885", "strategy.txt", NEW["edit_quote"])
+    for nobody in (None, "", "   "):
+        with pytest.raises(editing.NotSignedIn):
+            editing.save(copy, FIXTURE / "seeds", request, nobody)
+    assert copy.read_bytes() == before
+    assert not audit_path(copy).exists()
+
+
+def test_password_sign_in_check_and_save_writes_the_audit_log(copy) -> None:
+    at = record_page({"editing": {"password_hash": HASH}})
+    assert "save" not in keys(at, "button") and "edit_check" not in keys(at, "button")
+    sign_in(at, "analyst-a", PASSWORD)
+    assert "edit_check" in keys(at, "button")
+    assert any("analyst-a" in plain(c.value) for c in at.caption)
+    fill(at)
+    assert not at.error
+    assert "save" in keys(at, "button")  # offered only after a clean check
+    assert not audit_path(copy).exists()  # checking writes nothing
+    at.button(key="save").click().run()
+    assert not at.exception
+    assert any("record wifi-sites estimate FY2024" in plain(s.value) for s in at.success)
+    (entry,) = [json.loads(line) for line in audit_path(copy).read_text(encoding="utf-8").splitlines()]
+    assert entry["editor"] == "analyst-a" and entry["kpi"] == "wifi-sites" and entry["new"] == 885
+    assert "kind: estimate" in copy.read_text(encoding="utf-8")
+    at.switch_page("app_pages/kpi.py").run()  # the KPI page shows the figure and the audit entry at once
+    tables = [d.value for d in at.dataframe]
+    assert any("約885か所" in set(tb.get("値", [])) and "見込み" in set(tb.get("種別", [])) for tb in tables)
+    assert any("analyst-a" in set(tb.get("編集者", [])) for tb in tables)
+
+
+def test_check_shows_the_validation_messages_and_writes_nothing(copy) -> None:
+    before = copy.read_bytes()
+    at = record_page({"editing": {"password_hash": HASH}})
+    sign_in(at, "analyst-a", PASSWORD)
+    fill(at, edit_quote="2024(R6)年度末までに約999か所")  # not in the seed
+    message = at.error[0].value.replace("\\", "")
+    assert "kpis.yaml:" in message and 'kpi "wifi-sites"' in message and "quote" in message
+    assert "save" not in keys(at, "button")
+    assert copy.read_bytes() == before and not audit_path(copy).exists()
+
+
+def test_wrong_password_writes_nothing_and_slows_the_next_try(copy) -> None:
+    before = copy.read_bytes()
+    at = record_page({"editing": {"password_hash": HASH}})
+    sign_in(at, "mallory", "guess")
+    assert "パスワードが違います" in at.error[0].value
+    assert "edit_check" not in keys(at, "button") and "save" not in keys(at, "button")
+    sign_in(at, "mallory", PASSWORD)  # right at once: still refused until the delay has passed
+    assert "待って" in at.error[0].value
+    assert "edit_check" not in keys(at, "button")
+    assert copy.read_bytes() == before and not audit_path(copy).exists()
+
+
+def test_malformed_hash_keeps_editing_closed(copy) -> None:
+    at = record_page({"editing": {"password_hash": "md5$abc"}})
+    assert "password_hash" in at.error[0].value
+    assert "sign_in_submit" not in keys(at, "button")
+
+
+def test_openid_connect_uses_the_signed_in_users_email(copy) -> None:
+    auth = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
+    at = record_page({"auth": auth}, user={"is_logged_in": False})
+    assert "login" in keys(at, "button") and "edit_check" not in keys(at, "button")
+    at = record_page({"auth": auth}, user={"is_logged_in": True, "email": "curator@example.org"})
+    assert any("curator@example.org" in plain(c.value) for c in at.caption)
+    fill(at, kind="actual", edit_period="FY2024Q3")
+    at.button(key="save").click().run()
+    (entry,) = [json.loads(line) for line in audit_path(copy).read_text(encoding="utf-8").splitlines()]
+    assert entry["editor"] == "curator@example.org"
+
+
+def test_retarget_needs_a_reason(copy) -> None:
+    at = record_page({"editing": {"password_hash": HASH}})
+    sign_in(at, "analyst-a", PASSWORD)
+    at.radio(key="edit_action").set_value("retarget").run()
+    at.text_input(key="edit_period").input("FY2025")
+    at.text_input(key="edit_value").input("1300")
+    at.text_area(key="edit_quote").input("新たな目標：2025(R7)年度末までに、都有施設約1,300か所に整備")
+    at.button(key="edit_check").click().run()
+    assert "reason" in at.error[0].value
+
+
+def test_openid_connect_allow_list(copy) -> None:
+    auth = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
+    secrets = {"auth": auth, "editing": {"editors": ["Curator@example.org"]}}
+    at = record_page(secrets, user={"is_logged_in": True, "email": "someone@example.org"})
+    assert "編集権限がありません" in at.error[0].value
+    assert "edit_check" not in keys(at, "button")
+    at = record_page(secrets, user={"is_logged_in": True, "email": "curator@example.org"})
+    assert "edit_check" in keys(at, "button")
+
+
+def test_oidc_editor_rules() -> None:
+    assert editing.oidc_editor({"email": "a@b"}) is None  # not signed in
+    assert editing.oidc_editor({"is_logged_in": True, "name": "A", "sub": "1"}) == "A"
+    assert editing.oidc_editor({"is_logged_in": True, "email": "a@b"}, "A@B") == "a@b"
+    assert editing.oidc_editor({"is_logged_in": True, "email": "c@d"}, ["a@b"]) is None

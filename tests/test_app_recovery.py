@@ -1,0 +1,80 @@
+"""A data file that breaks after a valid load: the last valid data stays, with a banner; then recovery."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
+
+
+@pytest.fixture
+def copy(tmp_path, monkeypatch) -> Path:
+    target = tmp_path / "kpis.yaml"
+    shutil.copyfile(FIXTURE / "kpis.yaml", target)
+    monkeypatch.setenv("KPI_DATA", str(target))
+    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
+    st.cache_data.clear()
+    data.forget()
+    yield target
+    st.cache_data.clear()
+    data.forget()
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def headers(at: AppTest) -> list[str]:
+    return [plain(h.value) for h in at.header]
+
+
+def test_broken_file_keeps_the_last_valid_data_until_it_is_fixed(copy) -> None:
+    good = copy.read_text(encoding="utf-8")
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    at.query_params["kpi"] = "wifi-sites"
+    at.run()
+    at.switch_page("app_pages/kpi.py").run()
+    assert "Wi-Fi整備施設数" in headers(at) and not at.warning
+
+    copy.write_text(good[: len(good) // 2], encoding="utf-8")  # truncated mid-file
+    at.run()
+    assert not at.exception
+    (banner,) = [w for w in at.warning if "読み込めません" in w.value]
+    text = plain(banner.value)
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", text)  # since when
+    assert "kpis.yaml" in text  # the loader's messages, with file and line
+    assert "Wi-Fi整備施設数" in headers(at)  # the last valid data is still shown
+    since = re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", text).group()
+    at.run()
+    assert since in plain(at.warning[0].value)  # the first failure time stays
+
+    copy.write_text(good.replace("Wi-Fi整備施設数", "公衆Wi-Fi施設数"), encoding="utf-8")
+    at.run()
+    assert not [w for w in at.warning if "読み込めません" in w.value]
+    assert "公衆Wi-Fi施設数" in headers(at)
+
+
+def test_a_file_broken_from_the_start_shows_the_error_panel(copy) -> None:
+    copy.write_text("kpis: [", encoding="utf-8")
+    at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
+    assert not at.exception
+    assert "データファイルに問題がある" in at.error[0].value
+    assert not at.metric
+
+
+def test_a_deleted_file_also_falls_back(copy) -> None:
+    at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
+    copy.unlink()
+    at.run()
+    assert any("does not exist" in plain(w.value) for w in at.warning)
+    assert at.metric  # the overview still shows the last valid counts
