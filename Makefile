@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint validate export schema clean
+.PHONY: run test lint validate export schema fuzz-long bench serve-replicas load-test clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,18 @@ export: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) -m model schema --out data/kpis.schema.json
+
+fuzz-long: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m model bench --kpis 1000
+
+serve-replicas: $(VENV)/.installed
+	PYTHON=$(PY) bash scripts/serve_replicas.sh
+
+load-test: $(VENV)/.installed-dev
+	$(PY) scripts/load_test.py --start --sessions 10 --seconds 60
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .cache

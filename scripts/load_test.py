@@ -1,0 +1,605 @@
+"""Load test: N browser sessions click through the dashboard for a fixed time against ONE app process.
+
+    python scripts/load_test.py --start                      # own app on a free port, 10 sessions, 60 s
+    python scripts/load_test.py --url http://127.0.0.1:8501 --sessions 4 --seconds 30 --out run.json
+
+One headless Chromium (Debian's /usr/bin/chromium) with one browser context per session, driven
+by Playwright's async API. Each session loops through: open the overview (a new Streamlit
+session), the sidebar links to the years, bureaus, KPI and export pages, the language switch,
+the bureau filter in the sidebar (a random bureau, later back to "all") and a KPI deep link
+(``/kpi?kpi=<random id>&lang=en``), with a short random pause between actions.
+
+Latency of an action = time from the click / ``goto`` until the script run it caused has finished
+and its output is on the page: an init script counts the transitions of ``stApp``'s
+``data-test-script-state`` attribute to ``notRunning`` (so a run that is quicker than one poll is
+not missed), and the action waits until that count has grown (or, for a new page load, is at least
+1), the state is ``notRunning`` and the element the action must produce is there (the page title in
+the expected language, the KPI's name, or the ``bureau`` URL parameter the run writes). Plotly's
+client-side drawing is not included.
+
+Errors (the run fails when there is any): an exception box (``[data-testid="stException"]``) or
+"Traceback" on the page, uncaught page errors, console errors, failed navigations (HTTP >= 400 or a
+network error), and actions that time out. One console message is not an error: the 404 of
+``/<page>/_stcore/health`` and ``/<page>/_stcore/host-config`` that Streamlit's frontend requests
+when it is opened on a page URL (streamlit/streamlit#7074), counted in
+``ignored_base_path_probe_404s``. Requests to hosts other than the app's (the favicon of a
+``:material/...:`` page icon comes from fonts.gstatic.com) are answered locally with an empty
+response, counted in ``external_requests_stubbed``: the test never leaves 127.0.0.1.
+
+Bounded: no action starts after ``--seconds``; each waits at most ``--action-timeout``; a session
+stops after ``--max-actions``; the whole run is cancelled after seconds + 2 x action-timeout + 30 s.
+Exit status 0 only with zero errors and at least one action. Needs the ``playwright`` package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import random
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+#: Sidebar navigation order (dashboard/streamlit_app.py) and each page's title key in dashboard/i18n.py.
+PAGES = [("", "app_title"), ("years", "page_years"), ("bureaus", "page_bureaus"), ("kpi", "page_kpi")]
+PAGES.append(("export", "page_export"))
+NAV_LINK = '[data-testid="stSidebarNavLink"]'
+APP_PID: list[int] = []  # the app started by --start, for its CPU time
+FALLBACK_KPI = ("openroaming-wifi-metro-facilities", "Metropolitan facilities with OpenRoaming Wi-Fi")
+
+#: Counts finished script runs; installed before any page script.
+INIT_SCRIPT = """
+window.__kpiRuns = 0;
+new MutationObserver((mutations) => {
+  for (const m of mutations) {
+    const now = m.target.getAttribute('data-test-script-state');
+    if (now === 'notRunning' && m.oldValue !== 'notRunning') window.__kpiRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+#: True when the output an action must produce is on the page; arg = expectation.
+MET = """(exp) => {
+  const has = (tag, text) => [...document.querySelectorAll(tag)].some((h) => h.innerText.trim() === text);
+  if (exp.h1 && !has('h1', exp.h1)) return false;
+  if (exp.h2 && !has('h2', exp.h2)) return false;
+  if (exp.param) {
+    const value = new URLSearchParams(location.search).get(exp.param[0]) || '';
+    if (value === exp.param[1]) return false;  // the run has not rewritten the URL yet
+  }
+  return true;
+}"""
+#: True when the run has finished and its output is there; arg = [runs before, expectation, need a
+#: counted run]. A counted run is required when the expected output was there before the action
+#: (or after a page load); otherwise the output appearing proves that the run delivered it (a very
+#: quick run can go running -> notRunning within one React render, leaving the attribute unchanged).
+DONE = (
+    """([before, exp, needRun]) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (needRun && (window.__kpiRuns || 0) <= before) return false;
+  return ("""
+    + MET
+    + """)(exp);
+}"""
+)
+#: What the page showed when an action timed out (for the error detail).
+SEEN = """() => JSON.stringify({
+  url: location.href, runs: window.__kpiRuns,
+  state: document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state'),
+  connection: document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-connection-state'),
+  h1: [...document.querySelectorAll('h1')].map((h) => h.innerText.trim()),
+})"""
+PROBLEMS = """() => {
+  const boxes = document.querySelectorAll('[data-testid="stException"]').length;
+  const traceback = document.body ? document.body.innerText.includes('Traceback') : false;
+  return {boxes, traceback};
+}"""
+
+
+@dataclass
+class Stats:
+    latencies: dict[str, list[float]] = field(default_factory=dict)  # action kind -> ms
+    errors: list[dict] = field(default_factory=list)
+    stubbed: int = 0
+    unobserved_runs: int = 0  # actions whose run never showed as "running" in the DOM
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds during the run
+    load_start: list[float] = field(default_factory=list)  # 1/5/15-min load average at the start
+    interrupted: bool = False  # stopped by SIGINT/SIGTERM before the time was up
+    base_path_probes: int = 0  # 404s of /<page>/_stcore/health|host-config (not errors)
+
+    def record(self, kind: str, ms: float) -> None:
+        self.latencies.setdefault(kind, []).append(ms)
+
+    def error(self, session: int, kind: str, detail: str) -> None:
+        self.errors.append({"session": session, "kind": kind, "detail": detail[:500], "t": time.time()})
+
+
+def percentiles(values: list[float]) -> dict[str, float | int]:
+    """Nearest-rank percentiles in milliseconds."""
+    if not values:
+        return {"n": 0}
+    ordered = sorted(values)
+
+    def rank(p: float) -> float:
+        return round(ordered[max(0, min(len(ordered) - 1, int(-(-p * len(ordered) // 100)) - 1))], 1)
+
+    return {
+        "n": len(ordered),
+        "p50": rank(50),
+        "p90": rank(90),
+        "p99": rank(99),
+        "max": round(ordered[-1], 1),
+    }
+
+
+def kpi_names(data: str | None, seeds: str | None) -> list[tuple[str, str]]:
+    """(id, English name) of every KPI in the data file the app serves, for deep links."""
+    try:
+        from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, load
+
+        dataset = load(Path(data or DEFAULT_DATA), Path(seeds or DEFAULT_SEEDS))
+        return [(k.id, k.name.en) for k in dataset.kpis] or [FALLBACK_KPI]
+    except Exception as exc:  # the deep links still work, only with one known KPI
+        print(
+            f"load_test: cannot read the KPI list ({exc}); deep links use {FALLBACK_KPI[0]}", file=sys.stderr
+        )
+        return [FALLBACK_KPI]
+
+
+def titles() -> dict[str, dict[str, str]]:
+    from dashboard.i18n import TEXTS
+
+    return {lang: {path: TEXTS[key][i] for path, key in PAGES} for i, lang in enumerate(("ja", "en"))}
+
+
+class Session:
+    """One simulated user: a browser context with one page, looping through the actions."""
+
+    def __init__(self, index: int, context, base: str, args, stats: Stats, kpis, title_of) -> None:
+        self.index, self.context, self.base, self.args, self.stats = index, context, base, args, stats
+        self.kpis, self.title_of = kpis, title_of
+        self.rng = random.Random(args.seed * 1000 + index)
+        self.page = None
+        self.lang, self.path = "ja", ""
+        self.actions = 0
+
+    async def start(self) -> None:
+        self.page = await self.context.new_page()
+        self.page.on("pageerror", lambda exc: self.stats.error(self.index, "pageerror", str(exc)))
+        self.page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            location = message.location.get("url", "") if message.location else ""
+            if "status of 404" in message.text and re.fullmatch(
+                re.escape(self.base) + r"/[^/]+/_stcore/(health|host-config)", location
+            ):
+                # Streamlit's frontend, opened on a page URL (/kpi?...), first looks for the server
+                # under /kpi/_stcore/... (streamlit/streamlit#7074): known, harmless, counted apart.
+                self.stats.base_path_probes += 1
+                return
+            self.stats.error(self.index, "console", f"{message.text} {location}".strip())
+
+    async def _runs(self) -> int:
+        return await self.page.evaluate("window.__kpiRuns || 0")
+
+    async def _act(self, kind: str, do, expect: dict, *, navigation: bool = False) -> bool:
+        """Do one action, wait for its run to finish; record latency or an error."""
+        page = self.page
+        before = 0 if navigation else await self._runs()
+        need_run = navigation or await page.evaluate(MET, expect)
+        start = time.perf_counter()
+        try:
+            response = await do()
+            if navigation and (response is None or response.status >= 400):
+                status = "no response" if response is None else response.status
+                self.stats.error(self.index, "navigation", f"{kind}: {page.url} -> {status}")
+                return False
+            await page.wait_for_function(
+                DONE, arg=[before, expect, need_run], timeout=self.args.action_timeout * 1000
+            )
+        except Exception as exc:  # timeouts and failed navigations are errors of the run
+            name = "timeout" if "Timeout" in type(exc).__name__ else "navigation" if navigation else "action"
+            seen = ""
+            with contextlib.suppress(Exception):
+                seen = await page.evaluate(SEEN)
+            self.stats.error(
+                self.index, name, f"{kind}: {type(exc).__name__}: {str(exc).splitlines()[0]}; page: {seen}"
+            )
+            await self._check_page(kind)
+            return False
+        self.stats.record(kind, (time.perf_counter() - start) * 1000)
+        self.actions += 1
+        if await self._runs() <= before:
+            self.stats.unobserved_runs += 1
+        await self._check_page(kind)
+        return True
+
+    async def _check_page(self, kind: str) -> None:
+        with contextlib.suppress(Exception):  # a page that is gone has been reported already
+            found = await self.page.evaluate(PROBLEMS)
+            if found["boxes"] or found["traceback"]:
+                self.stats.error(self.index, "exception", f"{kind} on {self.page.url}: {found}")
+
+    # --- the actions -------------------------------------------------------------------------
+    async def open_overview(self) -> bool:
+        self.lang, self.path = "ja", ""
+        return await self._act(
+            "load_overview",
+            lambda: self.page.goto(f"{self.base}/?lang=ja", wait_until="commit"),
+            {"h1": self.title_of["ja"][""]},
+            navigation=True,
+        )
+
+    async def deep_link(self) -> bool:
+        kpi_id, name = self.rng.choice(self.kpis)
+        self.lang, self.path = "en", "kpi"
+        return await self._act(
+            "deep_link_kpi",
+            lambda: self.page.goto(f"{self.base}/kpi?kpi={kpi_id}&lang=en", wait_until="commit"),
+            {"h1": self.title_of["en"]["kpi"], "h2": name},
+            navigation=True,
+        )
+
+    async def go(self, path: str) -> bool:
+        self.path = path
+        link = self.page.locator(f'{NAV_LINK}[href="{self.base}/{path}"]')
+        return await self._act(
+            f"page_{path or 'overview'}",
+            lambda: link.click(),
+            {"h1": self.title_of[self.lang][path]},
+        )
+
+    async def switch_language(self) -> bool:
+        self.lang = "en" if self.lang == "ja" else "ja"
+        label = "English" if self.lang == "en" else "日本語"
+        radio = self.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"] label', has_text=label)
+        return await self._act(
+            "switch_language", lambda: radio.click(), {"h1": self.title_of[self.lang][self.path]}
+        )
+
+    async def filter_bureau(self, reset: bool = False) -> bool:
+        page = self.page
+        current = await page.evaluate("new URLSearchParams(location.search).get('bureau') || ''")
+        if reset and not current:
+            return True
+
+        async def pick():
+            await page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+            options = page.locator('[role="option"]')
+            await options.first.wait_for(timeout=self.args.action_timeout * 1000)
+            count = await options.count()
+            if reset:
+                choice = 0  # "all"
+            else:
+                selected = await options.evaluate_all(
+                    "(os) => os.findIndex((o) => o.getAttribute('aria-selected') === 'true')"
+                )
+                choice = self.rng.choice([i for i in range(1, count) if i != selected] or [0])
+            await options.nth(choice).click()
+
+        return await self._act(
+            "reset_bureau" if reset else "filter_bureau", pick, {"param": ["bureau", current]}
+        )
+
+    async def loop(self, deadline: float) -> None:
+        steps = [
+            self.open_overview,
+            lambda: self.go("years"),
+            lambda: self.go("bureaus"),
+            self.switch_language,
+            self.filter_bureau,
+            lambda: self.go("kpi"),
+            lambda: self.go("export"),
+            self.switch_language,
+            lambda: self.filter_bureau(reset=True),
+            lambda: self.go(""),
+            self.deep_link,
+        ]
+        while time.monotonic() < deadline and self.actions < self.args.max_actions:
+            for step in steps:
+                if time.monotonic() >= deadline or self.actions >= self.args.max_actions:
+                    return
+                if not await step():
+                    break  # start over with a fresh page load after an error
+                await asyncio.sleep(self.rng.uniform(0, 2 * self.args.think))
+
+
+async def run(args, base: str) -> tuple[Stats, float]:
+    from playwright.async_api import async_playwright
+
+    stats = Stats()
+    kpis = kpi_names(args.data, args.seeds)
+    title_of = titles()
+    app_host = urlsplit(base).netloc
+
+    async def stub_external(route) -> None:
+        if urlsplit(route.request.url).netloc == app_host:
+            await route.continue_()
+            return
+        stats.stubbed += 1
+        if route.request.url.endswith(".svg"):
+            await route.fulfill(
+                status=200, content_type="image/svg+xml", body='<svg xmlns="http://www.w3.org/2000/svg"/>'
+            )
+        else:
+            await route.fulfill(status=204, body="")
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            sessions = []
+            for i in range(args.sessions):
+                context = await browser.new_context(viewport=VIEWPORT)
+                await context.add_init_script(INIT_SCRIPT)
+                await context.route("**/*", stub_external)
+                session = Session(i, context, base, args, stats, kpis, title_of)
+                await session.start()
+                sessions.append(session)
+            cpu_before = cpu_seconds(APP_PID[0] if APP_PID else None)
+            stats.load_start = [round(x, 2) for x in os.getloadavg()]
+            started = time.monotonic()
+            deadline = started + args.seconds
+
+            async def staggered(session: Session) -> None:
+                await asyncio.sleep(session.index * 0.2)  # users do not all arrive in the same ms
+                await session.loop(deadline)
+
+            limit = args.seconds + 2 * args.action_timeout + 30
+            me, loop = asyncio.current_task(), asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):  # stop early, still clean up and report
+                loop.add_signal_handler(signum, me.cancel)
+            gathered = asyncio.gather(*(staggered(s) for s in sessions))
+            try:
+                await asyncio.wait_for(gathered, timeout=limit)
+            except TimeoutError:
+                stats.error(-1, "timeout", f"the run did not end within {limit} s; cancelled")
+            except asyncio.CancelledError:
+                me.uncancel()
+                stats.interrupted = True
+                print("load_test: interrupted; cleaning up", file=sys.stderr)
+            finally:
+                for signum in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(signum)
+                if gathered.done():  # mark a cancellation as seen (no "never retrieved" warning)
+                    with contextlib.suppress(BaseException):
+                        gathered.exception()
+            elapsed = time.monotonic() - started
+            cpu_after = cpu_seconds(APP_PID[0] if APP_PID else None)
+            stats.cpu = {k: round(cpu_after[k] - cpu_before[k], 1) for k in cpu_after}
+            for session in sessions:
+                with contextlib.suppress(Exception):
+                    await session.context.close()
+        finally:
+            await browser.close()
+    return stats, elapsed
+
+
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds used) of a process, from /proc (Linux)."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text.rsplit(")", 1)[1].split()  # after "(comm)", which may contain spaces
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(app_pid: int | None) -> dict[str, float]:
+    """CPU seconds used so far by the app process and by this script's other live descendants (the
+    Playwright driver and Chromium; renderers that already exited are not counted)."""
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (found := _stat(int(entry.name))) is not None:
+            parents[int(entry.name)], used[int(entry.name)] = found
+
+    def descends(pid: int) -> bool:
+        for _ in range(64):
+            pid = parents.get(pid, 0)
+            if pid == os.getpid():
+                return True
+            if pid <= 1:
+                return False
+        return False
+
+    app = used.get(app_pid, 0.0) if app_pid else 0.0
+    browser = sum(cpu for pid, cpu in used.items() if pid != app_pid and descends(pid))
+    return {"app": app, "browser": browser}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def own_app(data: str | None, seeds: str | None, log_path: Path) -> Iterator[str]:
+    """``streamlit run`` on a free port (as ``make run`` does), healthy before use, stopped after."""
+    port = free_port()
+    env = dict(os.environ)
+    for name, value in (("KPI_DATA", data), ("KPI_SEEDS", seeds)):
+        env.pop(name, None)
+        if value:
+            env[name] = value
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
+        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        APP_PID.append(process.pid)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"streamlit exited with {process.returncode}; see {log_path}")
+                with (
+                    contextlib.suppress(OSError),
+                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
+                ):
+                    if response.status == 200:
+                        break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not become healthy in 60 s; see {log_path}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+
+def machine() -> dict[str, str | int | None]:
+    memory = None
+    with contextlib.suppress(OSError), open("/proc/meminfo") as info:
+        kib = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    return {"nproc": os.cpu_count(), "mem_total": memory, "platform": platform.platform()}
+
+
+def _short(path: str) -> str:
+    """A path relative to the project when it is inside it (``.venv/bin/python``)."""
+    try:
+        return str(Path(path).relative_to(ROOT))
+    except ValueError:
+        return path
+
+
+def report(args, url: str, stats: Stats, elapsed: float) -> dict:
+    navigations = ("load_overview", "deep_link_kpi")
+    everything = [ms for values in stats.latencies.values() for ms in values]
+    reruns = [ms for kind, values in stats.latencies.items() if kind not in navigations for ms in values]
+    loads = [ms for kind, values in stats.latencies.items() if kind in navigations for ms in values]
+    counts: dict[str, int] = {}
+    for error in stats.errors:
+        counts[error["kind"]] = counts.get(error["kind"], 0) + 1
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": shlex.join([_short(sys.executable), *sys.argv]),
+        "machine": machine(),
+        "url": url,
+        "sessions": args.sessions,
+        "seconds": args.seconds,
+        "elapsed_s": round(elapsed, 1),
+        "actions": len(everything),
+        "actions_per_s": round(len(everything) / elapsed, 2) if elapsed else 0,
+        "interrupted": stats.interrupted,
+        "errors": len(stats.errors),
+        "errors_by_kind": counts,
+        "error_details": stats.errors[:50],
+        "external_requests_stubbed": stats.stubbed,
+        "runs_not_seen_running": stats.unobserved_runs,
+        "ignored_base_path_probe_404s": stats.base_path_probes,
+        "cpu_seconds": {
+            "app": stats.cpu.get("app") if APP_PID else None,  # known with --start only
+            "browser": stats.cpu.get("browser"),
+            # other work on the machine shows here: compare with the CPU seconds above
+            "load_average_start": stats.load_start,
+            "load_average_end": [round(x, 2) for x in os.getloadavg()],
+        },
+        "latency_ms": {
+            "reruns": percentiles(reruns),
+            "page_loads": percentiles(loads),
+            "all": percentiles(everything),
+            "by_action": {kind: percentiles(values) for kind, values in sorted(stats.latencies.items())},
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--url", help="a running app, e.g. http://127.0.0.1:8501")
+    target.add_argument("--start", action="store_true", help="start one app process on a free port")
+    parser.add_argument("--sessions", type=int, default=10, help="browser sessions (default 10)")
+    parser.add_argument("--seconds", type=float, default=60, help="test duration (default 60)")
+    parser.add_argument("--out", type=Path, help="write the JSON report here")
+    parser.add_argument("--data", help="data file for --start (KPI_DATA) and the deep-link KPI list")
+    parser.add_argument("--seeds", help="seed folder for --start (KPI_SEEDS)")
+    parser.add_argument("--think", type=float, default=0.3, help="mean pause between actions, s (0.3)")
+    parser.add_argument("--action-timeout", type=float, default=30, help="max wait per action, s (30)")
+    parser.add_argument("--max-actions", type=int, default=10_000, help="max actions per session")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (choices of KPIs and bureaus)")
+    args = parser.parse_args(argv)
+    if args.sessions < 1 or args.seconds <= 0:
+        parser.error("--sessions must be >= 1 and --seconds > 0")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        print("load_test: the playwright package is not installed (pip install playwright)", file=sys.stderr)
+        return 2
+    if not CHROMIUM.is_file():
+        print(f"load_test: {CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
+        return 2
+
+    # SIGTERM unwinds like Ctrl-C: the browser closes and the app started here is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    with contextlib.ExitStack() as stack:
+        if args.start:
+            log = (args.out.parent if args.out else ROOT / ".cache") / "load-test-app.log"
+            url = stack.enter_context(own_app(args.data, args.seeds, log))
+        else:
+            url = args.url.rstrip("/")
+        print(f"load_test: {args.sessions} sessions for {args.seconds:g} s against {url}", file=sys.stderr)
+        stats, elapsed = asyncio.run(run(args, url))
+
+    result = report(args, url, stats, elapsed)
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
+    reruns, loads = result["latency_ms"]["reruns"], result["latency_ms"]["page_loads"]
+    print(
+        f"actions {result['actions']} ({result['actions_per_s']}/s), errors {result['errors']} "
+        f"{result['errors_by_kind'] or ''}\n"
+        f"rerun latency ms: {reruns}\npage load latency ms: {loads}\n"
+        f"CPU seconds: {result['cpu_seconds']}",
+        file=sys.stderr,
+    )
+    if not args.out:
+        print(text)
+    if stats.interrupted:
+        return 130
+    return 0 if result["errors"] == 0 and result["actions"] > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
