@@ -97,7 +97,8 @@ def explain(kpi: Kpi, assessment: Assessment, lang: Lang = "ja") -> str:
     expected = format_pct(a.expected_pct) if a.expected_pct is not None else "–"
     if lang == "ja":
         return (
-            f"{actual_at}の実績{actual}は目標{target}（{due}まで）の{pct}。その時点の想定は{expected} → {name}"
+            f"{actual_at}の実績{actual}は目標{target}（{due}まで）の{pct}。"
+            f"その時点の想定は{expected} → {name}"
         )
     return (
         f"{pct} of the {target} target due {due} ({actual}, {actual_at}); "

@@ -6,16 +6,18 @@ joined column-wise (``merge`` / ``map``), not row by row.
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from model import status_vec
 from model.loader import Dataset
 from model.periods import parse_period
-from model.progress import assess
-from model.rules import evidence_of
-from model.schema import Baseline, Evidence, Observation, Target
+from model.schema import Document, Evidence
+from model.status_vec import KIND_RANK
 
 KPI_COLUMNS = [
     "kpi_id",
@@ -59,6 +61,13 @@ def _label_frame(labels: list[Any], prefix: str) -> pd.DataFrame:
 
 def kpi_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per KPI with bureau and pillar labels."""
+    memo = _memo(dataset)
+    if "kpi_frame" not in memo:
+        memo["kpi_frame"] = _kpi_frame(dataset)
+    return memo["kpi_frame"].copy()
+
+
+def _kpi_frame(dataset: Dataset) -> pd.DataFrame:
     doc = dataset.document
     rows = [
         (
@@ -80,15 +89,6 @@ def kpi_frame(dataset: Dataset) -> pd.DataFrame:
     return frame.merge(_label_frame(doc.pillars, "pillar"), on="pillar_id", how="left")
 
 
-def _row_type(ev: Evidence) -> str:
-    if isinstance(ev, Target):
-        return "target"
-    if isinstance(ev, Baseline):
-        return "baseline"
-    assert isinstance(ev, Observation)
-    return ev.kind
-
-
 def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool]:
     """(sources, quote, derivation, verified) of a figure; derived values list their parts.
 
@@ -104,76 +104,170 @@ def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool
     return "; ".join(sources), " / ".join(p.quote for p in parts), formula, verified
 
 
+#: What was derived from the last document (weakly referenced): its figure columns, the
+#: arrays of the status engine and the as_of-independent frames. Every page of the dashboard,
+#: the export and the status engine ask for them again, for the same document.
+_MEMO: tuple[weakref.ref[Document], dict[str, Any]] | None = None
+
+
+def _memo(dataset: Dataset) -> dict[str, Any]:
+    """The memo of ``dataset.document`` (a new, empty one for any other document)."""
+    global _MEMO
+    doc = dataset.document
+    memo = _MEMO
+    if memo is not None and memo[0]() is doc:
+        return memo[1]
+    store: dict[str, Any] = {}
+    _MEMO = (weakref.ref(doc), store)
+    return store
+
+
+def clear_memo() -> None:
+    """Forget what was derived from the last document (benchmarks start from nothing)."""
+    global _MEMO
+    _MEMO = None
+
+
+def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
+    """The figures of a dataset as column lists (FIGURE_COLUMNS plus ``kpi_index``), in file order.
+
+    One pass over the model, with no per-figure tuples or objects; kept for the last
+    document (see :data:`_MEMO`). Treat the lists as read-only.
+    """
+    memo = _memo(dataset)
+    if "columns" in memo:
+        return memo["columns"]
+    doc = dataset.document
+    registered = {s.id for s in doc.sources}
+    columns: dict[str, list[Any]] = {name: [] for name in ["kpi_index", *FIGURE_COLUMNS]}
+    (
+        kpi_index, kpi_id, row_type, period, value, approximate, superseded, recurring,
+        set_on, source_file, quote, derived, verified, note, reason,
+    ) = (columns[name].append for name in ["kpi_index", *FIGURE_COLUMNS])  # fmt: skip
+
+    def add(i: int, ident: str, kind: str, when: str, ev: Evidence) -> None:
+        kpi_index(i)
+        kpi_id(ident)
+        row_type(kind)
+        period(when)
+        value(ev.value)
+        approximate(ev.approximate)
+        if ev.derived is None:
+            source_file(ev.source or "")
+            quote(ev.quote or "")
+            derived("")
+            verified(ev.source not in registered)
+        else:
+            src, quoted, formula, checked = _provenance(ev, registered)
+            source_file(src)
+            quote(quoted)
+            derived(formula)
+            verified(checked)
+        note(ev.note or "")
+
+    for i, kpi in enumerate(doc.kpis):
+        ident = kpi.id
+        if kpi.baseline is not None:
+            add(i, ident, "baseline", kpi.baseline.period, kpi.baseline)
+            superseded(False), recurring(False), set_on(""), reason("")
+        for target in kpi.targets:
+            add(i, ident, "target", target.due, target)
+            superseded(target.superseded)
+            recurring(target.recurring)
+            set_on(target.set_on or "")
+            reason(target.reason or "")
+        for obs in kpi.observations:
+            add(i, ident, obs.kind, obs.period, obs)
+            superseded(False), recurring(False), set_on(""), reason("")
+    memo["columns"] = columns
+    return columns
+
+
+def _periods(dataset: Dataset) -> tuple[np.ndarray, pd.Series]:
+    """Codes of the figures' periods into the unique texts, and those parsed (each once)."""
+    memo = _memo(dataset)
+    if "periods" not in memo:
+        texts = figure_columns(dataset)["period"]
+        codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
+        memo["periods"] = codes, pd.Series([parse_period(text) for text in uniques], dtype=object)
+    return memo["periods"]
+
+
+def _take(values: pd.Series, codes: np.ndarray) -> pd.Series:
+    return pd.Series(values.array.take(codes), name=None)
+
+
 def figure_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per baseline, target and observation, with period start/end and fiscal year."""
-    registered = {s.id for s in dataset.document.sources}
-    rows = []
-    for kpi in dataset.kpis:
-        for _, ev in evidence_of(kpi):
-            source, quote, derived, verified = _provenance(ev, registered)
-            is_target = isinstance(ev, Target)
-            rows.append(
-                (
-                    kpi.id,
-                    _row_type(ev),
-                    ev.due if is_target else ev.period,  # type: ignore[union-attr]
-                    ev.value,
-                    ev.approximate,
-                    is_target and ev.superseded,  # type: ignore[union-attr]
-                    is_target and ev.recurring,  # type: ignore[union-attr]
-                    (ev.set_on or "") if is_target else "",  # type: ignore[union-attr]
-                    source,
-                    quote,
-                    derived,
-                    verified,
-                    ev.note or "",
-                    (ev.reason or "") if is_target else "",  # type: ignore[union-attr]
-                )
-            )
-    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    memo = _memo(dataset)
+    if "figure_frame" not in memo:
+        memo["figure_frame"] = _figure_frame(dataset)
+    return memo["figure_frame"].copy()
+
+
+def _figure_frame(dataset: Dataset) -> pd.DataFrame:
+    columns = figure_columns(dataset)
+    frame = pd.DataFrame({name: columns[name] for name in FIGURE_COLUMNS}, columns=FIGURE_COLUMNS)
     frame["value"] = frame["value"].astype("float64")
-    periods = frame["period"].map(parse_period)
-    frame["period_start"] = periods.map(lambda p: p.start)
-    frame["period_end"] = periods.map(lambda p: p.end)
-    frame["period_kind"] = periods.map(lambda p: p.kind)
-    frame["fiscal_year"] = periods.map(lambda p: p.fiscal_year).astype("int64")
+    codes, periods = _periods(dataset)
+    frame["period_start"] = _take(periods.map(lambda p: p.start), codes)
+    frame["period_end"] = _take(periods.map(lambda p: p.end), codes)
+    frame["period_kind"] = _take(periods.map(lambda p: p.kind), codes)
+    frame["fiscal_year"] = _take(periods.map(lambda p: p.fiscal_year), codes).astype("int64")
     return frame
 
 
+def status_table(dataset: Dataset) -> dict[str, Any]:
+    """The arrays :func:`model.status_vec.status_rows` works on (independent of ``as_of``).
+
+    Kept for the last document (see :data:`_MEMO`); treat the arrays as read-only.
+    """
+    memo = _memo(dataset)
+    if "status_table" not in memo:
+        memo["status_table"] = _status_table(dataset)
+    return memo["status_table"]
+
+
+def _status_table(dataset: Dataset) -> dict[str, Any]:
+    columns = figure_columns(dataset)
+    kpis = dataset.kpis
+    codes, periods = _periods(dataset)
+    starts = np.array([p.start.toordinal() for p in periods], dtype="int64")
+    ends = np.array([p.end.toordinal() for p in periods], dtype="int64")
+    kinds = np.array([p.kind for p in periods], dtype=object)
+    ranks = np.array([KIND_RANK[p.kind] for p in periods], dtype="int64")
+    fig_kpi = np.asarray(columns["kpi_index"], dtype="int64")
+    fig_type = np.asarray(columns["row_type"], dtype=object)
+    baseline_row = np.full(len(kpis), -1, dtype="int64")
+    is_base = np.flatnonzero(fig_type == "baseline")
+    baseline_row[fig_kpi[is_base]] = is_base
+    return {
+        "kpi_id": np.asarray([k.id for k in kpis], dtype=object),
+        "measure": np.asarray([k.measure for k in kpis], dtype=object),
+        "direction": np.asarray([k.direction for k in kpis], dtype=object),
+        "has_targets": np.asarray([bool(k.targets) for k in kpis], dtype=bool),
+        "baseline_row": baseline_row,
+        "fig_kpi": fig_kpi,
+        "fig_type": fig_type,
+        "fig_period": np.asarray(columns["period"], dtype=object),
+        "fig_value": np.asarray(columns["value"], dtype="float64"),
+        "fig_approximate": np.asarray(columns["approximate"], dtype=bool),
+        "fig_superseded": np.asarray(columns["superseded"], dtype=bool),
+        "fig_recurring": np.asarray(columns["recurring"], dtype=bool),
+        "fig_start": starts[codes] if len(codes) else np.zeros(0, dtype="int64"),
+        "fig_end": ends[codes] if len(codes) else np.zeros(0, dtype="int64"),
+        "fig_kind": kinds[codes] if len(codes) else np.zeros(0, dtype=object),
+        "fig_rank": ranks[codes] if len(codes) else np.zeros(0, dtype="int64"),
+    }
+
+
 def status_frame(dataset: Dataset, as_of: date) -> pd.DataFrame:
-    """One row per KPI: status at ``as_of`` and the numbers behind it."""
-    rows = []
-    for kpi in dataset.kpis:
-        a = assess(kpi, as_of)
-        rows.append(
-            (
-                kpi.id,
-                a.status,
-                a.actual,
-                a.actual_period.text if a.actual_period else None,
-                a.target.value if a.target else None,
-                a.target_period.text if a.target_period else None,
-                a.target.approximate if a.target else None,
-                a.expected,
-                a.pct_of_target,
-                a.expected_pct,
-            )
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "kpi_id",
-            "status",
-            "actual",
-            "actual_period",
-            "target",
-            "target_due",
-            "target_approximate",
-            "expected",
-            "pct_of_target",
-            "expected_pct",
-        ],
-    )
+    """One row per KPI: status at ``as_of`` and the numbers behind it.
+
+    Computed for all KPIs at once by :mod:`model.status_vec`; the same as calling
+    :func:`model.progress.assess` on each KPI (a test checks that they agree).
+    """
+    return status_vec.status_frame(status_vec.status_rows(status_table(dataset), as_of))
 
 
 def overview_frame(dataset: Dataset, as_of: date) -> pd.DataFrame:

@@ -220,5 +220,5 @@ def assess(kpi: Kpi, as_of: date) -> Assessment:
 
 def latest_actual_end(kpis: list[Kpi]) -> date | None:
     """End of the latest period that has an actual value: the default evaluation date."""
-    ends = [parse_period(o.period).end for k in kpis for o in k.observations if o.kind == "actual"]
-    return max(ends) if ends else None
+    periods = {o.period for k in kpis for o in k.observations if o.kind == "actual"}
+    return max((parse_period(p).end for p in periods), default=None)

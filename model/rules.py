@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from model.problems import Level, Path
-from model.provenance import Seeds, is_approximate, states_value
+from model.provenance import Quote, Seeds, is_approximate
 from model.schema import Document, Evidence, Kpi
 
 Finding = tuple[Level, Path, str]
@@ -79,10 +79,11 @@ def _check_quote(
             f'no seed file or registered source "{source}" (seeds: {seeds.folder})',
         )
         return
-    elif not seeds.contains(source, quote):
+    prepared = Quote.of(quote)  # normalised once for both checks
+    if source not in registered and not seeds.contains_normalised(source, prepared.normalised):
         yield "error", (*path, "quote"), f"quote not found in {source} (compared without spaces, NFKC)"
         return
-    if not states_value(quote, value):
+    if not prepared.states(value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
 
 

@@ -1,0 +1,234 @@
+"""The content-addressed cache of the validated model (model/cache.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from model import cache, loader, yamlfile
+from model.cache import cache_key, entry_path, load_cached
+from model.loader import load
+from model.problems import DataError
+
+from conftest import FIXTURES, MINIMAL, SEEDS
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the minimal fixture with its seeds, and an empty cache folder."""
+    data = tmp_path / "kpis.yaml"
+    shutil.copy(MINIMAL, data)
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return data, seeds, tmp_path / "cache"
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any YAML parsing or provenance check fail the test."""
+
+    def boom(*args, **kwargs):
+        raise AssertionError("the YAML file was parsed despite a cache hit")
+
+    monkeypatch.setattr(yamlfile, "read_yaml", boom)
+    monkeypatch.setattr(yamlfile, "parse_text", boom)
+    monkeypatch.setattr(loader, "read_yaml", boom)
+    monkeypatch.setattr(loader, "check", boom)
+    monkeypatch.setattr(cache, "load", boom)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json"))
+
+
+def test_miss_then_hit_without_parsing(copy, monkeypatch):
+    data, seeds, folder = copy
+    fresh = load(data, seeds)
+    first = load_cached(data, seeds, folder)
+    assert len(_entries(folder)) == 1
+    _no_parsing(monkeypatch)
+    second = load_cached(data, seeds, folder)
+    assert second.document == first.document == fresh.document
+    assert second.warnings == first.warnings == fresh.warnings
+    assert second.path == data and second.seeds == seeds
+
+
+def test_hit_equals_a_fresh_load_with_warnings(tmp_path):
+    """A file with warnings (an unverified registered source) comes back with the same ones."""
+    data = FIXTURES / "dashboard" / "kpis.yaml"
+    seeds = FIXTURES / "dashboard" / "seeds"
+    fresh = load(data, seeds)
+    load_cached(data, seeds, tmp_path)
+    hit = load_cached(data, seeds, tmp_path)
+    assert hit.document == fresh.document
+    assert hit.warnings == fresh.warnings
+    assert [p.model_fields_set for p in hit.kpis] == [p.model_fields_set for p in fresh.kpis]
+
+
+def test_one_byte_edit_of_the_data_file_is_a_miss(copy, monkeypatch):
+    data, seeds, folder = copy
+    load_cached(data, seeds, folder)
+    text = data.read_text(encoding="utf-8")
+    assert "value: 1300" in text
+    data.write_text(text.replace("value: 1300", "value: 1301", 1), encoding="utf-8")
+    with pytest.raises(DataError):  # 1301 is not in the quote: parsed and checked again
+        load_cached(data, seeds, folder)
+    data.write_text(text + "#\n", encoding="utf-8")  # one byte more, still valid
+    key = cache_key(data.read_bytes(), seeds)
+    assert not entry_path(folder, key).exists()
+    load_cached(data, seeds, folder)
+    assert entry_path(folder, key).exists()
+
+
+def test_one_byte_edit_of_a_seed_is_a_miss(copy):
+    data, seeds, folder = copy
+    load_cached(data, seeds, folder)
+    seed = next(seeds.glob("*.txt"))
+    before = cache_key(data.read_bytes(), seeds)
+    seed.write_bytes(seed.read_bytes() + b" ")
+    after = cache_key(data.read_bytes(), seeds)
+    assert before != after
+    load_cached(data, seeds, folder)
+    assert entry_path(folder, after).exists()
+
+
+def test_a_seed_whose_quote_disappears_is_caught(copy):
+    """The cache never hides a provenance error that a seed edit introduces."""
+    data, seeds, folder = copy
+    load_cached(data, seeds, folder)
+    seed = seeds / "sample.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("1,300", "1,400"), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_cached(data, seeds, folder)
+    assert any("quote not found" in p.message for p in info.value.problems)
+
+
+def test_a_new_seed_file_changes_the_key(copy):
+    data, seeds, _ = copy
+    before = cache_key(data.read_bytes(), seeds)
+    (seeds / "new.txt").write_text("x", encoding="utf-8")
+    assert cache_key(data.read_bytes(), seeds) != before
+
+
+def _damage(entry: Path, how: str) -> None:
+    raw = entry.read_bytes()
+    header, body = raw.split(b"\n", 1)
+    if how == "truncated":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif how == "empty":
+        entry.write_bytes(b"")
+    elif how == "garbage":
+        entry.write_bytes(b"\x00\xff not json at all")
+    elif how == "flipped":  # valid JSON, same length, one value changed: the hash catches it
+        entry.write_bytes(header + b"\n" + body.replace(b"1300.0", b"1400.0", 1))
+    elif how == "foreign-key":
+        fields = json.loads(header)
+        fields["key"] = "0" * 64
+        entry.write_bytes(json.dumps(fields).encode() + b"\n" + body)
+    elif how == "other-version":
+        fields = json.loads(header)
+        fields["version"] = -1
+        entry.write_bytes(json.dumps(fields).encode() + b"\n" + body)
+    elif how == "bad-document":  # consistent hash, but not a valid document
+        bad = b'{"bureaus": [], "kpis": "nope"}'
+        fields = json.loads(header)
+        fields["body_bytes"] = len(bad)
+        fields["body_sha256"] = __import__("hashlib").sha256(bad).hexdigest()
+        entry.write_bytes(json.dumps(fields).encode() + b"\n" + bad)
+    elif how == "pickle":
+        entry.write_bytes(b"\x80\x04\x95" + b"cos\nsystem\n")
+    else:  # pragma: no cover
+        raise ValueError(how)
+    assert entry.read_bytes() != raw
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["truncated", "empty", "garbage", "flipped", "foreign-key", "other-version", "bad-document", "pickle"],
+)
+def test_a_damaged_or_foreign_entry_is_ignored_and_rebuilt(copy, how):
+    data, seeds, folder = copy
+    good = load_cached(data, seeds, folder)
+    (entry,) = _entries(folder)
+    _damage(entry, how)
+    again = load_cached(data, seeds, folder)
+    assert again.document == good.document
+    assert again.warnings == good.warnings
+    assert cache.read_entry(folder, entry.stem, data, seeds) is not None  # rewritten, usable
+
+
+def test_an_entry_of_another_file_is_not_used(copy, tmp_path):
+    """A valid entry stored under this file's key, but naming another key, is refused."""
+    data, seeds, folder = copy
+    other = FIXTURES / "dashboard"
+    load_cached(other / "kpis.yaml", other / "seeds", folder)
+    (foreign,) = _entries(folder)
+    key = cache_key(data.read_bytes(), seeds)
+    shutil.copy(foreign, entry_path(folder, key))
+    dataset = load_cached(data, seeds, folder)
+    assert [k.id for k in dataset.kpis] == [k.id for k in load(data, seeds).kpis]
+
+
+def test_invalid_data_is_never_cached(tmp_path):
+    data = FIXTURES / "invalid" / "non_numeric_value.yaml"
+    with pytest.raises(DataError) as cached_error:
+        load_cached(data, SEEDS, tmp_path)
+    with pytest.raises(DataError) as plain_error:
+        load(data, SEEDS)
+    assert cached_error.value.problems == plain_error.value.problems
+    assert _entries(tmp_path) == []
+
+
+def test_missing_file_raises_like_the_loader(tmp_path):
+    with pytest.raises(DataError) as info:
+        load_cached(tmp_path / "nope.yaml", SEEDS, tmp_path / "cache")
+    with pytest.raises(DataError) as plain:
+        load(tmp_path / "nope.yaml", SEEDS)
+    assert info.value.problems == plain.value.problems
+
+
+def test_cache_folder_from_the_environment(copy, monkeypatch, tmp_path):
+    data, seeds, _ = copy
+    folder = tmp_path / "from-env"
+    monkeypatch.setenv("KPI_CACHE_DIR", str(folder))
+    load_cached(data, seeds)
+    assert len(_entries(folder)) == 1
+    monkeypatch.delenv("KPI_CACHE_DIR")
+    assert cache.resolve_cache_dir() == cache.DEFAULT_CACHE_DIR
+    assert cache.DEFAULT_CACHE_DIR.parent.name == ".cache"
+
+
+def test_unwritable_cache_folder_only_costs_speed(copy, tmp_path):
+    data, seeds, _ = copy
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    dataset = load_cached(data, seeds, blocker / "cache")
+    assert [k.id for k in dataset.kpis] == ["wifi-sites", "trainees", "antenna-sites"]
+
+
+def test_old_entries_are_pruned(copy):
+    data, seeds, folder = copy
+    text = data.read_text(encoding="utf-8")
+    for i in range(cache.MAX_ENTRIES + 3):
+        data.write_text(text + "#" * (i + 1) + "\n", encoding="utf-8")
+        load_cached(data, seeds, folder)
+    assert len(_entries(folder)) == cache.MAX_ENTRIES
+    assert entry_path(folder, cache_key(data.read_bytes(), seeds)).exists()
+
+
+def test_entries_hold_json_not_pickle(copy):
+    data, seeds, folder = copy
+    load_cached(data, seeds, folder)
+    (entry,) = _entries(folder)
+    header, body = entry.read_bytes().split(b"\n", 1)
+    assert json.loads(header)["format"] == cache.FORMAT
+    assert json.loads(body)["kpis"][0]["id"] == "wifi-sites"
+
+
+def test_the_key_covers_the_code_version(copy, monkeypatch):
+    data, seeds, _ = copy
+    before = cache_key(data.read_bytes(), seeds)
+    monkeypatch.setattr(cache, "code_version", lambda: "another version")
+    assert cache_key(data.read_bytes(), seeds) != before
