@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from model import bench, cli_reporting, coverage, synth
+from model import bench, cli_reporting, coverage, passwords, synth
 from model.cli_options import add_data_options, evaluation_date, iso_date
 from model.export import ENCODINGS, ExportError, write_snapshot
 from model.loader import DEFAULT_DATA, check, display_path, load
@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_parser(sub)
     bench.add_parser(sub)
     cli_reporting.add_parsers(sub)
+    passwords.add_parser(sub)
     return parser
 
 
