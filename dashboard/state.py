@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +23,7 @@ from model.frames import figure_frame, overview_frame
 from model.loader import Dataset
 from model.periods import fiscal_year_of
 from model.progress import STATUSES
+from model.schema import Kpi
 
 PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "q", "kpi", "fy", "from", "to")
 #: A side of the Changes page: an evaluation date of the current data, or ``snapshot-<as_of>``.
@@ -50,8 +52,12 @@ class Context:
     def __post_init__(self) -> None:
         self.frame = filter_overview(self.overview, self.bureau, self.pillar, self.statuses, self.query)
 
-    def kpi(self, kpi_id: str):
-        return next(k for k in self.dataset.kpis if k.id == kpi_id)
+    def kpi(self, kpi_id: str) -> Kpi:
+        return self._kpis_by_id[kpi_id]
+
+    @cached_property
+    def _kpis_by_id(self) -> dict[str, Kpi]:
+        return {k.id: k for k in self.dataset.kpis}
 
     def names(self) -> dict[str, str]:
         return dict(zip(self.overview["kpi_id"], self.overview[f"name_{self.lang}"], strict=True))

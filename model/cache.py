@@ -31,7 +31,7 @@ import pydantic
 from pydantic import BaseModel, ConfigDict
 
 from model.atomic import write_atomic
-from model.loader import PROJECT_ROOT, Dataset, display_path, load
+from model.loader import PROJECT_ROOT, Dataset, display_path, load, load_bytes
 from model.problems import Problem
 from model.schema import Document
 from model.yamlfile import YamlProblem, paused_gc, read_stable
@@ -200,15 +200,13 @@ def load_cached(path: Path, seeds: Path, cache_dir: Path | None = None) -> Datas
     if data is None:  # unreadable: let the loader word the problem
         return load(path, seeds)
     key = cache_key(data, seeds)
-    del data
     with paused_gc(promote=True):
         dataset = read_entry(folder, key, path, seeds)
         if dataset is not None:
             return dataset
-        dataset = load(path, seeds)  # raises DataError when invalid: nothing is cached
-    after = _read_data(path)
-    if after is not None and cache_key(after, seeds) == key:  # unchanged while it was checked
-        write_entry(folder, key, dataset)
+        # the very bytes the key was made of: raises DataError when invalid (nothing cached)
+        dataset = load_bytes(data, path, seeds)
+    write_entry(folder, key, dataset)
     return dataset
 
 

@@ -28,7 +28,7 @@ from model.schema import (
     Label,
     Source,
 )
-from model.yamlfile import YamlData, YamlProblem, parse_text, read_yaml
+from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = PROJECT_ROOT / "data" / "kpis.yaml"
@@ -213,7 +213,16 @@ def _check_parsed(yd: YamlData, file: str, seeds: Path) -> Checked:
 
 def load(path: Path = DEFAULT_DATA, seeds: Path = DEFAULT_SEEDS) -> Dataset:
     """Load and validate; raise :class:`DataError` listing every problem when invalid."""
-    document, problems = check(path, seeds)
+    return _dataset(check(path, seeds), path, seeds)
+
+
+def load_bytes(raw: bytes, path: Path, seeds: Path) -> Dataset:
+    """Like :func:`load`, for bytes already read from ``path`` (so they match a cache key)."""
+    return _dataset(_check_read(lambda: parse_text(decode(raw)), path, seeds), path, seeds)
+
+
+def _dataset(checked: Checked, path: Path, seeds: Path) -> Dataset:
+    document, problems = checked
     if document is None:
         raise DataError(problems)
     return Dataset(document, path, seeds, [p for p in problems if p.level == "warning"])
