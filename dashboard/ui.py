@@ -17,6 +17,13 @@ def chart(fig: go.Figure, alt: str, key: str | None = None) -> None:
     st.plotly_chart(fig, config=CHART_CONFIG, theme=None, alt=alt, key=key)
 
 
+def limited(rows: pd.DataFrame, total: int, lang: str) -> None:
+    """Say so when a chart shows only some of the KPIs."""
+    shown = rows["kpi_id"].nunique()
+    if shown < total:
+        st.caption(t("chart_limited", lang, shown=shown, total=total))
+
+
 def kpis(frame: pd.DataFrame, lang: str, key: str | None = None) -> None:
     """KPI rows with status (icon + name) and a progress bar of the percent of the current target."""
     if frame.empty:

@@ -328,3 +328,13 @@ def audit_table(entries: list[dict[str, Any]], lang: str) -> pd.DataFrame:
         when = row[t("audit_time", lang)]
         row[t("audit_time", lang)] = when[:16].replace("T", " ") + (" UTC" if when.endswith("+00:00") else "")
     return pd.DataFrame(rows, columns=[t(f"audit_{k}", lang) for k in AUDIT_FIELDS])
+
+
+#: Charts draw at most this many KPIs (one trace or row each); tables list everything.
+MAX_CHART_KPIS = 30
+
+
+def chart_kpis(rows: pd.DataFrame, order_by: str = "period_end") -> tuple[pd.DataFrame, int]:
+    """The rows of the first :data:`MAX_CHART_KPIS` KPIs by ``order_by``, and how many KPIs there were."""
+    ids = list(dict.fromkeys(rows.sort_values(order_by, kind="stable")["kpi_id"]))
+    return rows[rows["kpi_id"].isin(ids[:MAX_CHART_KPIS])], len(ids)

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import cumulative_chart, target_timeline
 from dashboard.i18n import fy_label, t
-from dashboard.views import cumulative_progress, figure_table, fiscal_year_rows
+from dashboard.views import chart_kpis, cumulative_progress, figure_table, fiscal_year_rows
 
 ctx = state.context()
 lang = ctx.lang
@@ -29,11 +29,14 @@ targets = ctx.figures[(ctx.figures["row_type"] == "target") & ctx.figures["kpi_i
 if targets.empty:
     st.info(t("nothing", lang))
 else:
-    rows = targets.merge(ctx.frame, on="kpi_id", suffixes=("", "_kpi"))
+    rows, total = chart_kpis(targets.merge(ctx.frame, on="kpi_id", suffixes=("", "_kpi")))
     ui.chart(target_timeline(rows, lang), alt=t("timeline", lang))
+    ui.limited(rows, total, lang)
 
 progress = cumulative_progress(ctx.figures, ctx.frame, ctx.as_of)
 if progress.empty:
     st.info(t("no_cumulative", lang))
 else:
+    progress, total = chart_kpis(progress, order_by="fiscal_year")
     ui.chart(cumulative_chart(progress, ctx.names(), lang), alt=t("cumulative_progress", lang))
+    ui.limited(progress, total, lang)
