@@ -16,13 +16,16 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import weakref
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from model.cache import load_cached
+from model.frames import overview_frame
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
 from model.problems import DataError, Problem
 
@@ -40,12 +43,28 @@ def snapshots_folder() -> Path:
     return Path(os.environ.get("KPI_SNAPSHOTS") or DEFAULT_SNAPSHOTS)
 
 
-def _fingerprint(data: Path, seeds: Path) -> str:
-    digest = hashlib.sha256()
+_CONTENT_DIGESTS: dict[tuple[str, int, int, int], str] = {}
+
+
+def _content_digest(path: Path) -> str:
+    """SHA-256 of the file's bytes, recomputed only when its inode, size or mtime changed
+    (hashing a large file on every rerun would cost tens of milliseconds)."""
     try:
-        digest.update(data.read_bytes())
+        st_ = path.stat()
+        key = (str(path), st_.st_ino, st_.st_size, st_.st_mtime_ns)
+        digest = _CONTENT_DIGESTS.get(key)
+        if digest is None:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if len(_CONTENT_DIGESTS) > 32:
+                _CONTENT_DIGESTS.clear()
+            _CONTENT_DIGESTS[key] = digest
+        return digest
     except OSError as exc:
-        digest.update(repr(exc).encode())
+        return repr(exc)
+
+
+def _fingerprint(data: Path, seeds: Path) -> str:
+    digest = hashlib.sha256(_content_digest(data).encode())
     for seed in sorted(seeds.glob("*.txt")):
         stat = seed.stat()
         digest.update(f"{seed.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -119,3 +138,23 @@ def forget() -> None:
     with _LOCK:
         _LAST_VALID.clear()
         _FAILING_SINCE.clear()
+
+
+_OVERVIEWS: dict[tuple[int, date], tuple[weakref.ref[Dataset], pd.DataFrame]] = {}
+
+
+def overview(dataset: Dataset, as_of: date) -> pd.DataFrame:
+    """``overview_frame`` of the served dataset, computed once per evaluation date.
+
+    Every rerun of every session shares it (pandas copies on write, so filtering it never
+    changes it); an entry is used only while it belongs to this very dataset object.
+    """
+    key = (id(dataset), as_of)
+    hit = _OVERVIEWS.get(key)
+    if hit is not None and hit[0]() is dataset:
+        return hit[1]
+    frame = overview_frame(dataset, as_of)
+    if len(_OVERVIEWS) >= 64:
+        _OVERVIEWS.clear()
+    _OVERVIEWS[key] = (weakref.ref(dataset), frame)
+    return frame

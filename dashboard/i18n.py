@@ -118,6 +118,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "any_status": ("すべての状況", "Any status"),
     "no_actuals": ("実績がまだありません", "No actuals yet"),
     "nothing": ("該当なし", "None"),
+    "data_warnings_column": ("警告", "Warning"),
     "chart_limited": (
         "グラフは{total}件中{shown}件のKPIを表示しています（期限の早い順）。局・柱・検索で絞り込めます。表にはすべて表示します。",
         "The chart shows {shown} of {total} KPIs (earliest due first); narrow them with the bureau, "

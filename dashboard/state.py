@@ -15,11 +15,11 @@ from functools import cached_property
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.compare import side_label
 from dashboard.i18n import LANG_NAMES, LANGS, status_label, t
-from dashboard.views import filter_overview
-from model.cli import evaluation_date
-from model.frames import figure_frame, overview_frame
+from dashboard.views import filter_overview, newest_actual
+from model.frames import figure_frame
 from model.loader import Dataset
 from model.periods import fiscal_year_of
 from model.progress import STATUSES
@@ -54,6 +54,13 @@ class Context:
 
     def kpi(self, kpi_id: str) -> Kpi:
         return self._kpis_by_id[kpi_id]
+
+    @cached_property
+    def figures_shown(self) -> pd.DataFrame:
+        """The figures of the KPIs that pass the filters (all of them without a filter)."""
+        if len(self.frame) == len(self.overview):
+            return self.figures
+        return self.figures[self.figures["kpi_id"].isin(self.frame["kpi_id"])]
 
     @cached_property
     def _kpis_by_id(self) -> dict[str, Kpi]:
@@ -157,7 +164,7 @@ def _apply(incoming: dict[str, str], ds: Dataset, lang: str) -> list[str]:
 def sidebar(ds: Dataset, lang: str, incoming: dict[str, str]) -> tuple[Context, list[str]]:
     """Apply the URL, draw the evaluation date and filters, and build the page context."""
     messages = _apply(incoming, ds, lang)
-    default = evaluation_date(ds, None)
+    default = newest_actual(figure_frame(ds)) or today()
     st.session_state.setdefault("as_of", default)
     bureaus = {b.id: b for b in ds.document.bureaus}
     pillars = {p.id: p for p in ds.document.pillars}
@@ -187,7 +194,7 @@ def sidebar(ds: Dataset, lang: str, incoming: dict[str, str]) -> tuple[Context, 
     query = side.text_input(t("search", lang), key="q")
     ctx = Context(
         ds, lang, as_of, bureau or None, pillar or None, statuses, query,
-        overview_frame(ds, as_of), figure_frame(ds),
+        data.overview(ds, as_of), figure_frame(ds),
     )  # fmt: skip
     side.caption(t("shown", lang, n=len(ctx.frame), total=len(ctx.overview)))
     st.session_state["_ctx"] = ctx

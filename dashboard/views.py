@@ -86,12 +86,11 @@ def status_matrix(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.reset_index()
 
 
-def targets_due(figures: pd.DataFrame, kpi_ids: list[str], start: date, end: date) -> pd.DataFrame:
-    """Current targets of the KPIs due in ``(start, end]``, soonest first."""
+def targets_due(figures: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Current targets among ``figures`` due in ``(start, end]``, soonest first."""
     rows = figures[
         (figures["row_type"] == "target")
         & ~figures["superseded"]
-        & figures["kpi_id"].isin(kpi_ids)
         & (figures["period_end"] > start)
         & (figures["period_end"] <= end)
     ]
@@ -99,7 +98,8 @@ def targets_due(figures: pd.DataFrame, kpi_ids: list[str], start: date, end: dat
 
 
 def due_soon(figures: pd.DataFrame, overview: pd.DataFrame, as_of: date, lang: str) -> pd.DataFrame:
-    rows = targets_due(figures, list(overview["kpi_id"]), as_of, as_of + timedelta(days=365))
+    """Targets due within a year of ``as_of``; ``figures`` of the KPIs shown (``Context.figures_shown``)."""
+    rows = targets_due(figures, as_of, as_of + timedelta(days=365))
     return figure_table(rows, overview, lang)
 
 
@@ -124,12 +124,9 @@ def figure_table(rows: pd.DataFrame, overview: pd.DataFrame, lang: str) -> pd.Da
     )
 
 
-def fiscal_year_rows(figures: pd.DataFrame, kpi_ids: list[str], year: int, row_types: list[str]):
-    rows = figures[
-        figures["kpi_id"].isin(kpi_ids)
-        & (figures["fiscal_year"] == year)
-        & figures["row_type"].isin(row_types)
-    ]
+def fiscal_year_rows(figures: pd.DataFrame, year: int, row_types: list[str]) -> pd.DataFrame:
+    """Rows of ``figures`` (the KPIs shown) of some types in one fiscal year."""
+    rows = figures[(figures["fiscal_year"] == year) & figures["row_type"].isin(row_types)]
     return rows.sort_values(["kpi_id", "period_end"])
 
 
@@ -179,9 +176,9 @@ def kpi_figures(figures: pd.DataFrame, kpi_id: str, unit: str, lang: str) -> pd.
     ).reset_index(drop=True)
 
 
-def unverified_count(figures: pd.DataFrame, kpi_ids: list[str]) -> int:
-    """Figures of these KPIs quoting a registered source outside seeds/ (quote not checked)."""
-    return int((~figures.loc[figures["kpi_id"].isin(kpi_ids), "verified"].astype(bool)).sum())
+def unverified_count(figures: pd.DataFrame) -> int:
+    """Figures quoting a registered source outside seeds/ (their quotes could not be checked)."""
+    return int((~figures["verified"].astype(bool)).sum())
 
 
 # --- changes between two snapshots ----------------------------------------------------------
@@ -338,3 +335,9 @@ def chart_kpis(rows: pd.DataFrame, order_by: str = "period_end") -> tuple[pd.Dat
     """The rows of the first :data:`MAX_CHART_KPIS` KPIs by ``order_by``, and how many KPIs there were."""
     ids = list(dict.fromkeys(rows.sort_values(order_by, kind="stable")["kpi_id"]))
     return rows[rows["kpi_id"].isin(ids[:MAX_CHART_KPIS])], len(ids)
+
+
+def newest_actual(figures: pd.DataFrame) -> date | None:
+    """End of the latest period with an actual value among ``figures``."""
+    actual = figures.loc[figures["row_type"] == "actual", "period_end"]
+    return None if actual.empty else actual.max()

@@ -43,11 +43,8 @@ import random
 import re
 import shlex
 import signal
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -58,17 +55,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-VIEWPORT = {"width": 1280, "height": 900}
+from scripts.apphost import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, app_env, running_app  # noqa: E402
+
 #: Sidebar navigation order (dashboard/streamlit_app.py) and each page's title key in dashboard/i18n.py.
 PAGES = [("", "app_title"), ("years", "page_years"), ("bureaus", "page_bureaus"), ("kpi", "page_kpi")]
 PAGES.append(("export", "page_export"))
@@ -438,53 +426,12 @@ def cpu_seconds(app_pid: int | None) -> dict[str, float]:
     return {"app": app, "browser": browser}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def own_app(data: str | None, seeds: str | None, log_path: Path) -> Iterator[str]:
     """``streamlit run`` on a free port (as ``make run`` does), healthy before use, stopped after."""
-    port = free_port()
-    env = dict(os.environ)
-    for name, value in (("KPI_DATA", data), ("KPI_SEEDS", seeds)):
-        env.pop(name, None)
-        if value:
-            env[name] = value
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with running_app(log_path, app_env(data=data, seeds=seeds)) as (url, process):
         APP_PID.append(process.pid)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"streamlit exited with {process.returncode}; see {log_path}")
-                with (
-                    contextlib.suppress(OSError),
-                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
-                ):
-                    if response.status == 200:
-                        break
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not become healthy in 60 s; see {log_path}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
+        yield url
 
 
 def machine() -> dict[str, str | int | None]:

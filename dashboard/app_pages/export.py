@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import ENCODING_NAMES, t
+from dashboard.views import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
 
 ctx = state.context()
@@ -12,7 +13,7 @@ st.title(t("page_export", lang))
 
 frame = snapshot_frame(ctx.dataset, ctx.as_of, list(ctx.frame["kpi_id"]))
 st.write(t("export_intro", lang, as_of=ctx.as_of.isoformat(), n=f"{len(frame):,}"))
-st.caption(t("unverified_count", lang, n=int((~frame["verified"].astype(bool)).sum())))
+st.caption(t("unverified_count", lang, n=unverified_count(frame)))
 encoding = st.selectbox(
     t("encoding", lang),
     ENCODINGS,

@@ -1,13 +1,14 @@
 """Overview: status counts, bureau × status matrix, targets due soon, overdue KPIs, data freshness."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
 from dashboard.figures import status_bar
 from dashboard.i18n import status_label, t
-from dashboard.views import due_soon, status_counts, status_matrix, unverified_count
+from dashboard.views import due_soon, newest_actual, status_counts, status_matrix, unverified_count
 from model.periods import parse_period
-from model.progress import STATUSES, latest_actual_end
+from model.progress import STATUSES
 
 ctx = state.context()
 lang = ctx.lang
@@ -25,7 +26,7 @@ with left:
     ui.chart(status_bar(counts, lang), alt=f"{t('status_counts', lang)}: {summary}")
 with right:
     st.subheader(t("freshness", lang))
-    newest = latest_actual_end([ctx.kpi(k) for k in ctx.frame["kpi_id"]])
+    newest = newest_actual(ctx.figures_shown)
     if newest is None:
         st.info(t("no_actuals", lang))
     else:
@@ -33,18 +34,20 @@ with right:
         st.metric(t("newest_actual", lang), parse_period(newest.isoformat()).label(lang))
         st.metric(t("age", lang), t("age_value", lang, days=days))
         st.caption(t("age_months", lang, months=round(days / 30.44)))
-    st.caption(t("unverified_count", lang, n=unverified_count(ctx.figures, list(ctx.frame["kpi_id"]))))
+    st.caption(t("unverified_count", lang, n=unverified_count(ctx.figures_shown)))
 
 st.subheader(t("matrix", lang))
 ui.table(status_matrix(ctx.frame, lang), lang)
 
 st.subheader(t("due_soon", lang))
-ui.table(due_soon(ctx.figures, ctx.frame, ctx.as_of, lang), lang)
+ui.table(due_soon(ctx.figures_shown, ctx.frame, ctx.as_of, lang), lang)
 
 st.subheader(t("overdue_list", lang))
 ui.kpis(ctx.frame[ctx.frame["status"] == "overdue"], lang, key="overdue")
 
 if ctx.dataset.warnings:
     with st.expander(t("data_warnings", lang, n=len(ctx.dataset.warnings))):
-        for warning in ctx.dataset.warnings:
-            st.text(str(warning))
+        st.dataframe(  # one virtualised table, not an element per warning
+            pd.DataFrame({t("data_warnings_column", lang): [str(w) for w in ctx.dataset.warnings]}),
+            hide_index=True,
+        )

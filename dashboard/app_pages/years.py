@@ -17,15 +17,14 @@ if isinstance(requested, int):
     years.add(requested)
 options = list(range(min(years), max(years) + 1))
 fy = state.choice("fy", t("choose_fy", lang), options, lambda y: fy_label(y, lang), state.default_fy(ctx))
-ids = list(ctx.frame["kpi_id"])
 
 st.subheader(t("fy_due", lang, fy=fy_label(fy, lang)))
-ui.table(figure_table(fiscal_year_rows(ctx.figures, ids, fy, ["target"]), ctx.frame, lang), lang)
+ui.table(figure_table(fiscal_year_rows(ctx.figures_shown, fy, ["target"]), ctx.frame, lang), lang)
 st.subheader(t("fy_reported", lang, fy=fy_label(fy, lang)))
-reported = fiscal_year_rows(ctx.figures, ids, fy, ["actual", "plan", "estimate"])
+reported = fiscal_year_rows(ctx.figures_shown, fy, ["actual", "plan", "estimate"])
 ui.table(figure_table(reported, ctx.frame, lang), lang)
 
-targets = ctx.figures[(ctx.figures["row_type"] == "target") & ctx.figures["kpi_id"].isin(ids)]
+targets = ctx.figures_shown[ctx.figures_shown["row_type"] == "target"]
 if targets.empty:
     st.info(t("nothing", lang))
 else:
@@ -33,7 +32,7 @@ else:
     ui.chart(target_timeline(rows, lang), alt=t("timeline", lang))
     ui.limited(rows, total, lang)
 
-progress = cumulative_progress(ctx.figures, ctx.frame, ctx.as_of)
+progress = cumulative_progress(ctx.figures_shown, ctx.frame, ctx.as_of)
 if progress.empty:
     st.info(t("no_cumulative", lang))
 else:

@@ -8,30 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from scripts import apphost
+from scripts.apphost import CHROMIUM, CHROMIUM_ARGS, app_env
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 FIXTURES = ROOT / "tests" / "fixtures" / "dashboard"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-VIEWPORT = {"width": 1280, "height": 900}
 
 
 def _unavailable(reason: str) -> None:
@@ -54,12 +41,6 @@ def browser():
         chromium.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_app(
     data: Path | None = None,
@@ -72,49 +53,10 @@ def running_app(
 
     ``secrets``: a secrets.toml to use instead of the project's (tests never write that one).
     """
-    port = free_port()
-    env = dict(os.environ)
-    for key in ("KPI_DATA", "KPI_SEEDS", "KPI_SNAPSHOTS"):
-        env.pop(key, None)
-    if data is not None:
-        env["KPI_DATA"] = str(data)
-    if seeds is not None:
-        env["KPI_SEEDS"] = str(seeds)
-    if snapshots is not None:
-        env["KPI_SNAPSHOTS"] = str(snapshots)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    if secrets is not None:
-        command += ["--secrets.files", str(secrets)]
-    with open(ARTIFACTS / f"{name}-server.log", "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"streamlit exited with {process.returncode}; see {log.name}")
-                with (
-                    contextlib.suppress(OSError),
-                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response,
-                ):
-                    if response.status == 200:
-                        break
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not become healthy in 60 s; see {log.name}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
+    env = app_env(data=data, seeds=seeds, snapshots=snapshots)
+    extra = ["--secrets.files", str(secrets)] if secrets is not None else []
+    with apphost.running_app(ARTIFACTS / f"{name}-server.log", env, extra) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="module")

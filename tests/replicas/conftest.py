@@ -20,19 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from scripts.apphost import CHROMIUM, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-VIEWPORT = {"width": 1280, "height": 900}
 SERVE = ROOT / "scripts" / "serve_replicas.sh"
 LOAD_TEST = ROOT / "scripts" / "load_test.py"
 
@@ -57,12 +48,6 @@ def nginx_binary() -> str:
     if found is None:
         unavailable("nginx is not installed (apt-get install nginx)")
     return str(found)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def port_open(port: int) -> bool:
