@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, VIEWPORT, running_app
+from scripts.apphost import VIEWPORT
+from tests.browser.conftest import ARTIFACTS, running_app
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from model import passwords
-from tests.browser.conftest import ARTIFACTS, FIXTURES, VIEWPORT, running_app
+from scripts.apphost import VIEWPORT
+from tests.browser.conftest import ARTIFACTS, FIXTURES, running_app
 from tests.browser.test_browser import assert_clean, open_page, page_html, wait_for_app, wait_for_chart
 from tests.test_app_changes import make_history
 

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.replicas.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, Replicas
+from scripts.apphost import CHROMIUM, CHROMIUM_ARGS, VIEWPORT
+from tests.replicas.conftest import ARTIFACTS, Replicas
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
 
