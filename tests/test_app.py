@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
@@ -31,10 +30,10 @@ def fixture_data(monkeypatch):
     monkeypatch.setenv("KPI_DATA", str(FIXTURE / "kpis.yaml"))
     monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
     monkeypatch.setenv("KPI_SNAPSHOTS", str(FIXTURE / "no-snapshots"))
-    st.cache_data.clear()
+    data.clear_cache()
     data.forget()
     yield
-    st.cache_data.clear()
+    data.clear_cache()
     data.forget()
 
 

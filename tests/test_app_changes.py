@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import compare, data, figures
+from dashboard import compare, figures
 from model import snapshots, update
 from model.diff import diff
 from model.loader import load
@@ -37,16 +36,8 @@ def make_history(folder: Path) -> Path:
 
 
 @pytest.fixture
-def history(tmp_path, monkeypatch) -> Path:
-    copy = make_history(tmp_path)
-    monkeypatch.setenv("KPI_DATA", str(copy))
-    monkeypatch.setenv("KPI_SEEDS", str(SEEDS))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
-    st.cache_data.clear()
-    data.forget()
-    yield copy
-    st.cache_data.clear()
-    data.forget()
+def history(tmp_path, app_data) -> Path:
+    return app_data(make_history(tmp_path), SEEDS)
 
 
 def changes_page(**params: str) -> AppTest:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data, editing
+from dashboard import editing
 from model import passwords
 from model.audit import audit_path
 
@@ -29,18 +27,9 @@ NEW = {
 
 
 @pytest.fixture
-def copy(tmp_path, monkeypatch) -> Path:
+def copy(app_data) -> Path:
     """A temporary copy of the fixture data (audit log beside it) that the app reads and writes."""
-    target = tmp_path / "kpis.yaml"
-    shutil.copyfile(FIXTURE / "kpis.yaml", target)
-    monkeypatch.setenv("KPI_DATA", str(target))
-    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
-    st.cache_data.clear()
-    data.forget()
-    yield target
-    st.cache_data.clear()
-    data.forget()
+    return app_data.copy
 
 
 def record_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
@@ -26,10 +25,10 @@ XSS_NAME = "<img src=x onerror=alert(1)>"
 @pytest.fixture(autouse=True)
 def fresh(monkeypatch):
     monkeypatch.setenv("KPI_SEEDS", str(SEEDS))
-    st.cache_data.clear()
+    data.clear_cache()
     data.forget()
     yield
-    st.cache_data.clear()
+    data.clear_cache()
     data.forget()
 
 

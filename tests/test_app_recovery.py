@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-
-from dashboard import data
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "dashboard" / "streamlit_app.py"
@@ -18,16 +14,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 
 
 @pytest.fixture
-def copy(tmp_path, monkeypatch) -> Path:
-    target = tmp_path / "kpis.yaml"
-    shutil.copyfile(FIXTURE / "kpis.yaml", target)
-    monkeypatch.setenv("KPI_DATA", str(target))
-    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
-    st.cache_data.clear()
-    data.forget()
-    yield target
-    st.cache_data.clear()
-    data.forget()
+def copy(app_data) -> Path:
+    """A temporary copy of the fixture data (audit log beside it) that the app reads and writes."""
+    return app_data.copy
 
 
 def plain(text: str) -> str:
