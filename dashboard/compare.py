@@ -48,9 +48,5 @@ def side_frame(
         entry = snapshots.get(side)
         if entry is None:
             raise SnapshotError(f"{side} is not in {folder / 'index.json'}")
-        path = Path(folder) / entry["file"]
-        try:
-            return read_snapshot(path)
-        except OSError as exc:
-            raise SnapshotError(f"{path}: {exc.strerror or exc}") from None
+        return read_snapshot(Path(folder) / entry["file"])
     return snapshot_frame(dataset, date.fromisoformat(side))

@@ -242,10 +242,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "editing_oidc": (
         "OpenID Connect で認証する場合は [auth] セクション（redirect_uri, cookie_secret, client_id, "
-        "client_secret, server_metadata_url）を設定します（Authlib が必要）。編集できる人は "
+        "client_secret, server_metadata_url）を設定します。編集できる人は "
         '[editing] editors = ["name@example.jp"] で限定できます。',
         "To sign in with OpenID Connect instead, configure an [auth] section (redirect_uri, "
-        "cookie_secret, client_id, client_secret, server_metadata_url; needs Authlib); "
+        "cookie_secret, client_id, client_secret, server_metadata_url); "
         '[editing] editors = ["name@example.jp"] limits who may edit.',
     ),
     "hash_invalid": (

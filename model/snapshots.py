@@ -73,6 +73,9 @@ def read_snapshot(path: Path) -> pd.DataFrame:
     """A snapshot CSV as written by the export, with formula escaping undone."""
     try:
         raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise SnapshotError(f"{path}: cannot read the snapshot ({exc.strerror})") from None
+    try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:

@@ -72,3 +72,8 @@ def test_bad_value_in_snapshot(minimal, tmp_path):
     with pytest.raises(SnapshotError, match="not a number"):
         read_snapshot(path)
     assert isinstance(frame, pd.DataFrame)
+
+
+def test_missing_snapshot_is_a_snapshot_error(tmp_path):
+    with pytest.raises(SnapshotError, match="cannot read the snapshot"):
+        read_snapshot(tmp_path / "gone.csv")
