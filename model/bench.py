@@ -15,9 +15,10 @@ process unless noted:
   (another ``as_of`` for the same dataset, as when the dashboard's date changes);
 * ``export``: the CSV snapshot of everything (``snapshot_frame`` + ``to_csv_bytes``);
 * ``rerun_overview``, ``rerun_kpi``: one rerun of those dashboard pages with the data cached
-  (``streamlit.testing.v1.AppTest``, app pointed at the data by ``KPI_DATA``/``KPI_SEEDS``);
-* ``peak_rss``: peak resident memory of this process (synthesis, cold loads, status, export,
-  dashboard reruns), bytes; ``peak_rss_warm_process`` that of the fresh process of ``warm_load``;
+  (AppTest, in a process of its own run by ``dashboard.rerun_timing``; its peak memory is
+  ``peak_rss_dashboard_process``);
+* ``peak_rss``: peak resident memory of this process (synthesis, cold loads, status, export),
+  bytes; ``peak_rss_warm_process`` that of the fresh process of ``warm_load``;
 * ``cold_load/parse_floor`` and ``warm_load/parse_floor``.
 
 Times are seconds. A measurement that cannot be taken is ``null`` in the JSON (``n/a`` in the
@@ -29,7 +30,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -67,10 +67,9 @@ TARGETS = {
     "peak_rss": 1.5 * 1024**3,
 }
 ENTRY = PROJECT_ROOT / "dashboard" / "streamlit_app.py"
-KPI_PAGE = "app_pages/kpi.py"
 
 
-def _median(func: Callable[[], Any], runs: int, before: Callable[[], None] | None = None) -> float:
+def median_seconds(func: Callable[[], Any], runs: int, before: Callable[[], None] | None = None) -> float:
     times = []
     for _ in range(runs):
         if before is not None:
@@ -142,7 +141,7 @@ def warm_child(data: str, seeds: str, cache_dir: str, as_of: str) -> None:
 def floor_child(data: str, runs: str) -> None:
     """Entry of the fresh process of ``parse_floor``: the median of ``runs`` PyYAML loads."""
     text = Path(data).read_text(encoding="utf-8")
-    seconds = _median(lambda: yaml.load(text, Loader=yaml.CSafeLoader), int(runs), gc.collect)
+    seconds = median_seconds(lambda: yaml.load(text, Loader=yaml.CSafeLoader), int(runs), gc.collect)
     print(json.dumps({"seconds": seconds, "peak_rss": peak_rss()}))
 
 
@@ -178,32 +177,28 @@ def _warm_load(data: Path, seeds: Path, cache_dir: Path, as_of: date, runs: int)
 
 
 def _reruns(data: Path, seeds: Path, cache_dir: Path, runs: int) -> dict[str, float]:
-    """Median time of one rerun of the overview and the KPI page, data cached."""
-    from streamlit.testing.v1 import AppTest
-
+    """Median time of one rerun of the overview and the KPI page, data cached, measured by
+    ``dashboard.rerun_timing`` in its own process (``model/`` never imports Streamlit)."""
     if not ENTRY.is_file():
-        raise RuntimeError(f"{ENTRY} does not exist yet")
-    saved = {k: os.environ.get(k) for k in ("KPI_DATA", "KPI_SEEDS", "KPI_CACHE_DIR")}
-    os.environ.update(KPI_DATA=str(data), KPI_SEEDS=str(seeds), KPI_CACHE_DIR=str(cache_dir))
-    try:
-        at = AppTest.from_file(str(ENTRY), default_timeout=600)
-        out = {}
-        for name, page in (("rerun_overview", None), ("rerun_kpi", KPI_PAGE)):
-            if page is not None:
-                at.switch_page(page)
-            at.run()  # warm: loads the data into the app's cache, first render
-            if at.exception:
-                raise RuntimeError(f"the app raised: {at.exception[0].value}")
-            out[name] = _median(at.run, runs)
-            if at.exception:
-                raise RuntimeError(f"the app raised: {at.exception[0].value}")
-        return out
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        raise RuntimeError(f"{ENTRY} does not exist")
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard.rerun_timing",
+        str(data),
+        str(seeds),
+        str(cache_dir),
+        str(runs),
+    ]
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return {
+        "rerun_overview": result["rerun_overview"],
+        "rerun_kpi": result["rerun_kpi"],
+        "peak_rss_dashboard_process": result["peak_rss"],
+    }
 
 
 def _in_process(data: Path, seeds: Path, runs: int) -> dict[str, Any]:
@@ -220,12 +215,12 @@ def _in_process(data: Path, seeds: Path, runs: int) -> dict[str, Any]:
         "observations": max((len(k.observations) for k in dataset.kpis), default=0),
         "figures": sum((k.baseline is not None) + len(k.targets) + len(k.observations) for k in dataset.kpis),
     }
-    out["cold_load"] = _median(lambda: cold_load(data, seeds, as_of), runs, _clear_caches)
+    out["cold_load"] = median_seconds(lambda: cold_load(data, seeds, as_of), runs, _clear_caches)
     # from the dataset (arrays gathered anew), then for another date of the same dataset
-    out["status_all"] = _median(lambda: status_frame(dataset, as_of), runs, _clear_caches)
+    out["status_all"] = median_seconds(lambda: status_frame(dataset, as_of), runs, _clear_caches)
     status_frame(dataset, as_of)
-    out["status_all_prepared"] = _median(lambda: status_frame(dataset, as_of), runs)
-    out["export"] = _median(lambda: to_csv_bytes(snapshot_frame(dataset, as_of)), runs, _clear_caches)
+    out["status_all_prepared"] = median_seconds(lambda: status_frame(dataset, as_of), runs)
+    out["export"] = median_seconds(lambda: to_csv_bytes(snapshot_frame(dataset, as_of)), runs, _clear_caches)
     return out
 
 
@@ -239,20 +234,22 @@ def phases(data: Path, seeds: Path, runs: int) -> dict[str, float]:
     from model.yamlfile import read_yaml
 
     out: dict[str, float] = {}
-    out["read_yaml"] = _median(lambda: read_yaml(data), runs, _clear_caches)
+    out["read_yaml"] = median_seconds(lambda: read_yaml(data), runs, _clear_caches)
     parsed = read_yaml(data)
-    out["validate"] = _median(lambda: Document.model_validate(parsed.data), runs, _clear_caches)
+    out["validate"] = median_seconds(lambda: Document.model_validate(parsed.data), runs, _clear_caches)
     document = Document.model_validate(parsed.data)
     parsed = None
     for rule in rules.RULES:
-        out[f"rule_{rule.__name__}"] = _median(lambda rule=rule: list(rule(document, Seeds(seeds))), runs)
+        out[f"rule_{rule.__name__}"] = median_seconds(
+            lambda rule=rule: list(rule(document, Seeds(seeds))), runs
+        )
     dataset = load(data, seeds)
     as_of = evaluation_date(dataset, None)
     clear = getattr(frames, "clear_memo", lambda: None)
-    out["kpi_frame"] = _median(lambda: frames.kpi_frame(dataset), runs, clear)
-    out["figure_frame"] = _median(lambda: frames.figure_frame(dataset), runs, clear)
-    out["status_frame"] = _median(lambda: frames.status_frame(dataset, as_of), runs, clear)
-    out["latest_actual_end"] = _median(lambda: progress.latest_actual_end(dataset.kpis), runs)
+    out["kpi_frame"] = median_seconds(lambda: frames.kpi_frame(dataset), runs, clear)
+    out["figure_frame"] = median_seconds(lambda: frames.figure_frame(dataset), runs, clear)
+    out["status_frame"] = median_seconds(lambda: frames.status_frame(dataset, as_of), runs, clear)
+    out["latest_actual_end"] = median_seconds(lambda: progress.latest_actual_end(dataset.kpis), runs)
     return out
 
 
