@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from model.loader import Dataset, load
 
@@ -13,6 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
 PROJECT = Path(__file__).resolve().parent.parent
+ENTRY = PROJECT / "dashboard" / "streamlit_app.py"
 
 
 @pytest.fixture
@@ -46,3 +49,26 @@ def app_data(tmp_path, monkeypatch):
     yield install
     data.clear_cache()
     data.forget()
+
+
+def open_app(
+    page: str | None = None, secrets: dict | None = None, user: dict | None = None, **params: str
+) -> AppTest:
+    """Open the dashboard with ``params`` in the URL (and ``secrets``/``user`` if given), then
+    switch to ``page`` ("kpi" → app_pages/kpi.py) as a link to /page would; no exception allowed."""
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    at.query_params.update(params)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    if user is not None:
+        at.user = user
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(text: str) -> str:
+    """Markdown-escaped data text as the reader sees it."""
+    return re.sub(r"\\(.)", r"\1", text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -11,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import data
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+from conftest import open_app as run
+from conftest import plain
+
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 PAGES = {
     "years": "app_pages/years.py",
@@ -37,17 +37,6 @@ def fixture_data(monkeypatch):
     data.forget()
 
 
-def run(page: str | None = None, **params: str) -> AppTest:
-    """Open the app with ``params`` in the URL, then switch to ``page`` (as a link to /page would)."""
-    at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    if page is not None:
-        at.switch_page(PAGES[page]).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def texts(at: AppTest) -> str:
     parts = [
         e.value
@@ -55,11 +44,6 @@ def texts(at: AppTest) -> str:
         for e in at.get(kind)
     ]
     return "\n".join(str(p) for p in parts)
-
-
-def plain(text: str) -> str:
-    """Markdown text as shown: the app escapes data text with backslashes."""
-    return re.sub(r"\\(.)", r"\1", text)
 
 
 def headers(at: AppTest) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -15,8 +14,8 @@ from model import snapshots, update
 from model.diff import diff
 from model.loader import load
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+from conftest import ENTRY, open_app, plain
+
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 SEEDS = FIXTURE / "seeds"
 
@@ -41,16 +40,7 @@ def history(tmp_path, app_data) -> Path:
 
 
 def changes_page(**params: str) -> AppTest:
-    at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    at.switch_page("app_pages/changes.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return open_app("changes", **params)
 
 
 def table(at: AppTest, first_column: str):

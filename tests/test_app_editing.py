@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ from dashboard import editing
 from model import passwords
 from model.audit import audit_path
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+from conftest import open_app, plain
+
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 PASSWORD = "correct horse battery staple"
 HASH = passwords.hash_password(PASSWORD, passwords.MIN_ITERATIONS)
@@ -33,20 +32,7 @@ def copy(app_data) -> Path:
 
 
 def record_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    if secrets:
-        for key, value in secrets.items():
-            at.secrets[key] = value
-    if user is not None:
-        at.user = user
-    at.run()
-    at.switch_page("app_pages/record.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return open_app("record", secrets=secrets, user=user)
 
 
 def keys(at: AppTest, kind: str) -> set[str]:

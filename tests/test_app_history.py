@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -15,8 +14,9 @@ from model import audit
 from model.audit import Change
 from model.loader import load
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+from conftest import open_app as page
+from conftest import plain
+
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 SEEDS = FIXTURE / "seeds"
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -30,20 +30,6 @@ def fresh(monkeypatch):
     yield
     data.clear_cache()
     data.forget()
-
-
-def page(name: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    if name:
-        at.switch_page(f"app_pages/{name}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
 
 
 def frame_with(at: AppTest, column: str):

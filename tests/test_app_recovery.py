@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+from conftest import ENTRY, open_app, plain
+
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 
 
@@ -19,20 +19,13 @@ def copy(app_data) -> Path:
     return app_data.copy
 
 
-def plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
-
-
 def headers(at: AppTest) -> list[str]:
     return [plain(h.value) for h in at.header]
 
 
 def test_broken_file_keeps_the_last_valid_data_until_it_is_fixed(copy) -> None:
     good = copy.read_text(encoding="utf-8")
-    at = AppTest.from_file(str(ENTRY), default_timeout=60)
-    at.query_params["kpi"] = "wifi-sites"
-    at.run()
-    at.switch_page("app_pages/kpi.py").run()
+    at = open_app("kpi", kpi="wifi-sites")
     assert "Wi-Fi整備施設数" in headers(at) and not at.warning
 
     copy.write_text(good[: len(good) // 2], encoding="utf-8")  # truncated mid-file
