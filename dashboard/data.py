@@ -25,7 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from model.cache import load_cached
-from model.frames import overview_frame
+from model.frames import figure_frame_at, overview_frame
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
 from model.problems import DataError, Problem
 
@@ -140,21 +140,29 @@ def forget() -> None:
         _FAILING_SINCE.clear()
 
 
-_OVERVIEWS: dict[tuple[int, date], tuple[weakref.ref[Dataset], pd.DataFrame]] = {}
+_MEMO: dict[tuple[str, int, date], tuple[weakref.ref[Dataset], pd.DataFrame]] = {}
+
+
+def _memo(kind: str, dataset: Dataset, as_of: date, build) -> pd.DataFrame:
+    """One frame per dataset object, kind and evaluation date, shared by every rerun of every
+    session (pandas copies on write, so filtering it never changes it); an entry is used
+    only while it belongs to this very dataset object."""
+    key = (kind, id(dataset), as_of)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0]() is dataset:
+        return hit[1]
+    frame = build(dataset, as_of)
+    if len(_MEMO) >= 128:
+        _MEMO.clear()
+    _MEMO[key] = (weakref.ref(dataset), frame)
+    return frame
 
 
 def overview(dataset: Dataset, as_of: date) -> pd.DataFrame:
-    """``overview_frame`` of the served dataset, computed once per evaluation date.
+    """``overview_frame`` of the served dataset at ``as_of``."""
+    return _memo("overview", dataset, as_of, overview_frame)
 
-    Every rerun of every session shares it (pandas copies on write, so filtering it never
-    changes it); an entry is used only while it belongs to this very dataset object.
-    """
-    key = (id(dataset), as_of)
-    hit = _OVERVIEWS.get(key)
-    if hit is not None and hit[0]() is dataset:
-        return hit[1]
-    frame = overview_frame(dataset, as_of)
-    if len(_OVERVIEWS) >= 64:
-        _OVERVIEWS.clear()
-    _OVERVIEWS[key] = (weakref.ref(dataset), frame)
-    return frame
+
+def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:
+    """The figures that were public at ``as_of`` (``figure_frame_at``)."""
+    return _memo("figures", dataset, as_of, figure_frame_at)

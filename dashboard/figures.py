@@ -15,10 +15,11 @@ import plotly.graph_objects as go
 
 from dashboard.i18n import status_label, t
 from dashboard.style import OKABE_ITO, SERIES_STYLES, STATUS_COLOURS
-from model.explain import format_number, format_quantity
+from model.explain import format_number, format_quantity, milestone_state, path_name
 from model.periods import Period, fiscal_year_of, fy_axis_label, parse_period
-from model.progress import STATUSES, Assessment, actuals_until
+from model.progress import STATUSES, Assessment
 from model.schema import Kpi
+from model.timeline import TIMELESS, Timeline, superseded_at
 
 FONT = "Noto Sans CJK JP, Noto Sans JP, Source Sans Pro, sans-serif"
 #: Plotly options for st.plotly_chart: keep the toolbar so a chart can be saved as PNG.
@@ -177,45 +178,46 @@ class _Point:
     period: Period
     value: float
     approximate: bool = False
+    at_least: bool = False
 
 
-def _start(kpi: Kpi, assessment: Assessment) -> _Point | None:
-    """Where the expected straight-line path starts (same rule as the progress engine)."""
-    if assessment.start is None or assessment.target is None or kpi.measure == "per_year":
-        return None
-    actuals = actuals_until(kpi, assessment.as_of)
-    if not actuals:
-        return None
-    if kpi.baseline is not None:
-        period = parse_period(kpi.baseline.period)
-        if period.end <= actuals[0][0].end:
-            return _Point(period, kpi.baseline.value)
-    return _Point(actuals[0][0], actuals[0][1].value)
-
-
-def trajectory(kpi: Kpi, assessment: Assessment, lang: str) -> go.Figure:
-    """Actuals, plans and estimates (distinct markers and dashes), every target, the expected path."""
+def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline = TIMELESS) -> go.Figure:
+    """What was public at the assessment's date: actuals, plans and estimates (distinct markers
+    and dashes), every target, and the expected path of the progress engine."""
+    as_of = assessment.as_of
     unit = esc(kpi.unit.ja if lang == "ja" else kpi.unit.en)
+    milestone = kpi.measure == "milestone"
     series: dict[str, list[_Point]] = {"baseline": [], "actual": [], "plan": [], "estimate": []}
-    if kpi.baseline is not None:
+    if kpi.baseline is not None and timeline.known(kpi.baseline, as_of):
         series["baseline"].append(_Point(parse_period(kpi.baseline.period), kpi.baseline.value))
     for obs in kpi.observations:
-        series[obs.kind].append(_Point(parse_period(obs.period), obs.value, obs.approximate))
-    targets = [(_Point(parse_period(tg.due), tg.value, tg.approximate), tg) for tg in kpi.targets]
-    periods = [p.period for pts in series.values() for p in pts] + [p.period for p, _ in targets]
+        if timeline.known(obs, as_of):
+            point = _Point(parse_period(obs.period), obs.value, obs.approximate, obs.bound == "at_least")
+            series[obs.kind].append(point)
+    gone = superseded_at(kpi, as_of, timeline)
+    targets = [
+        (_Point(parse_period(tg.due), tg.value, tg.approximate), i in gone, tg.recurring)
+        for i, tg in enumerate(kpi.targets)
+        if timeline.known(tg, as_of)
+    ]
+    periods = [p.period for pts in series.values() for p in pts] + [p.period for p, _, _ in targets]
+    periods = periods or [parse_period(f"FY{fiscal_year_of(as_of)}")]
     by_year = all(p.kind == "fy" for p in periods)
-    last_year = max([p.fiscal_year for p in periods] + [fiscal_year_of(assessment.as_of)])
-    years = [p.fiscal_year for p in periods] or [last_year]
-    if any(tg.recurring for _, tg in targets):
+    last_year = max([p.fiscal_year for p in periods] + [fiscal_year_of(as_of)])
+    years = [p.fiscal_year for p in periods]
+    if any(recurring for _, _, recurring in targets):
         years.append(last_year)
 
     def x_of(period: Period) -> str | date:
         return fy_axis_label(period.fiscal_year, lang) if by_year else period.end
 
-    def hover(kind: str, p: _Point) -> str:
-        return (
-            f"{t(kind, lang)} {p.period.label(lang)}: {format_quantity(p.value, unit, lang, p.approximate)}"
-        )
+    def shown(p: _Point) -> str:
+        if milestone:
+            return milestone_state(p.value, lang)
+        return format_quantity(p.value, unit, lang, p.approximate, p.at_least)
+
+    def hover(name: str, p: _Point) -> str:
+        return f"{name} {p.period.label(lang)}: {shown(p)}"
 
     fig = go.Figure()
     for kind, points in series.items():
@@ -230,48 +232,50 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str) -> go.Figure:
             mode="lines+markers",
             line={"color": style["color"], "dash": style["dash"], "width": 2.5},
             marker={"symbol": style["symbol"], "size": 11, "color": style["color"], "line": {"width": 2}},
-            hovertext=[hover(kind, p) for p in points],
+            hovertext=[hover(t(kind, lang), p) for p in points],
             hoverinfo="text",
             meta=kind,
         )
-    for point, target in targets:
-        key = "superseded" if target.superseded else "target"
+    for point, superseded, recurring in targets:
+        key = "superseded" if superseded else "target"
         style = SERIES_STYLES[key]
         xs = [point.period]
-        if target.recurring and by_year:
+        if recurring and by_year:
             xs = [parse_period(f"FY{y}") for y in range(point.period.fiscal_year, last_year + 1)]
-        label = f"{t(key, lang)} {format_quantity(point.value, '', lang, point.approximate).strip()}"
-        short = (
-            f"{t(key + '_short', lang)} {format_quantity(point.value, '', lang, point.approximate).strip()}"
+        value = (
+            t("milestone_due", lang)
+            if milestone
+            else format_quantity(point.value, "", lang, point.approximate).strip()
         )
         fig.add_scatter(
-            name=label,
+            name=f"{t(key, lang)} {value}",
             x=[x_of(p) for p in xs],
             y=[point.value] * len(xs),
             mode="lines+markers+text" if len(xs) > 1 else "markers+text",
             line={"color": style["color"], "dash": style["dash"], "shape": "hv"},
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
-            text=[short] + [""] * (len(xs) - 1),
-            textposition="bottom center" if target.superseded else "top center",
+            text=[f"{t(key + '_short', lang)} {value}"] + [""] * (len(xs) - 1),
+            textposition="bottom center" if superseded else "top center",
             cliponaxis=False,
             textfont={"color": style["color"]},
-            hovertext=[hover(key, _Point(p, point.value, point.approximate)) for p in xs],
+            hovertext=[f"{t(key, lang)} {p.label(lang)}: {value}" for p in xs],
             hoverinfo="text",
             meta=key,
         )
-    start = _start(kpi, assessment)
-    if start is not None and assessment.target is not None and assessment.target_period is not None:
+    path = assessment.path
+    if path and not milestone:
         style = SERIES_STYLES["expected"]
-        end = _Point(assessment.target_period, assessment.target.value, assessment.target.approximate)
+        name = path_name(assessment.path_kind, lang)
+        name = name[:1].upper() + name[1:]
         fig.add_scatter(
-            name=t("expected", lang),
-            x=[x_of(start.period), x_of(end.period)],
-            y=[start.value, end.value],
+            name=name,
+            x=[x_of(p.period) for p in path],
+            y=[p.value for p in path],
             mode="lines",
             line={"color": style["color"], "dash": style["dash"], "width": 2},
-            hovertext=[hover("expected", start), hover("expected", end)],
+            hovertext=[hover(name, _Point(p.period, p.value)) for p in path],
             hoverinfo="text",
-            meta="expected",
+            meta=f"expected_{assessment.path_kind}",
         )
     if by_year:
         fig.update_xaxes(**fy_axis(years, lang))
@@ -279,7 +283,11 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str) -> go.Figure:
         days = (max(p.end for p in periods) - min(p.end for p in periods)).days
         step = "M1" if days <= 550 else "M3" if days <= 1500 else "M12"
         fig.update_xaxes(type="date", title={"text": t("date", lang)}, dtick=step, tickformat="%Y-%m")
-    fig.update_yaxes(title={"text": unit}, tickformat=",", rangemode="tozero", separatethousands=True)
+    if milestone:
+        ticks = [milestone_state(0, lang), milestone_state(1, lang)]
+        fig.update_yaxes(tickvals=[0, 1], ticktext=ticks, range=[-0.3, 1.4])
+    else:
+        fig.update_yaxes(title={"text": unit}, tickformat=",", rangemode="tozero", separatethousands=True)
     name = kpi.name.ja if lang == "ja" else kpi.name.en
     return _layout(fig, f"{t('trajectory', lang)}: {esc(name)}", height=500, top=110)
 

@@ -25,7 +25,7 @@ from model.periods import fiscal_year_of
 from model.progress import STATUSES
 from model.schema import Kpi
 
-PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "q", "kpi", "fy", "from", "to")
+PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "awaiting", "q", "kpi", "fy", "from", "to")
 #: A side of the Changes page: an evaluation date of the current data, or ``snapshot-<as_of>``.
 SIDE = re.compile(r"(snapshot-)?(\d{4}-\d{2}-\d{2})")
 IGNORED = ("embed", "embed_options")
@@ -46,11 +46,14 @@ class Context:
     statuses: list[str]
     query: str
     overview: pd.DataFrame  # every KPI with its status at as_of
-    figures: pd.DataFrame
+    figures: pd.DataFrame  # the figures public at as_of
+    awaiting: bool = False  # only KPIs awaiting a report
     frame: pd.DataFrame = field(init=False)  # the KPIs that pass the filters
 
     def __post_init__(self) -> None:
-        self.frame = filter_overview(self.overview, self.bureau, self.pillar, self.statuses, self.query)
+        self.frame = filter_overview(
+            self.overview, self.bureau, self.pillar, self.statuses, self.query, self.awaiting
+        )
 
     def kpi(self, kpi_id: str) -> Kpi:
         return self._kpis_by_id[kpi_id]
@@ -156,6 +159,9 @@ def _apply(incoming: dict[str, str], ds: Dataset, lang: str) -> list[str]:
                     st.session_state.pop(f"{name}{suffix}", None)
         elif name == "q":
             st.session_state["q"] = value[:200]
+        elif name == "awaiting":
+            ok, why = value in ("0", "1"), "why_flag"
+            st.session_state["awaiting"] = value == "1"
         if not ok:
             messages.append(_invalid(name, value, why, lang))
     return messages
@@ -191,10 +197,11 @@ def sidebar(ds: Dataset, lang: str, incoming: dict[str, str]) -> tuple[Context, 
         key="status",
         placeholder=t("any_status", lang),
     )
+    awaiting = side.checkbox(t("awaiting_only", lang), key="awaiting", help=t("awaiting_help", lang))
     query = side.text_input(t("search", lang), key="q")
     ctx = Context(
         ds, lang, as_of, bureau or None, pillar or None, statuses, query,
-        data.overview(ds, as_of), figure_frame(ds),
+        data.overview(ds, as_of), data.figures(ds, as_of), awaiting,
     )  # fmt: skip
     side.caption(t("shown", lang, n=len(ctx.frame), total=len(ctx.overview)))
     st.session_state["_ctx"] = ctx
@@ -266,6 +273,8 @@ def write_query_params(ctx: Context) -> None:
             params[key] = value
     if ctx.statuses:
         params["status"] = ",".join(ctx.statuses)
+    if ctx.awaiting:
+        params["awaiting"] = "1"
     page = st.session_state.get(_PAGE, {})
     if "kpi" in page:
         params["kpi"] = page["kpi"]

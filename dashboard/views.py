@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.i18n import period_label, status_label, t
 from model.diff import CHANGE_KINDS
-from model.explain import format_number, format_quantity
+from model.explain import basis_mark, format_number, format_quantity, milestone_state
 from model.periods import PeriodError, parse_period
 from model.progress import STATUSES
 from model.schema import Kpi, Target
@@ -25,9 +25,15 @@ def filter_overview(
     pillar: str | None = None,
     statuses: list[str] | None = None,
     query: str = "",
+    awaiting: bool = False,
 ) -> pd.DataFrame:
-    """KPIs matching every filter given; the search is a case-insensitive substring of either name."""
+    """KPIs matching every filter given; the search is a case-insensitive substring of either name.
+
+    ``awaiting`` keeps the KPIs whose report for a plan or target period is overdue.
+    """
     keep = pd.Series(True, index=frame.index)
+    if awaiting:
+        keep &= frame["report_due"].fillna("") != ""
     if bureau:
         keep &= frame["bureau_id"] == bureau
     if pillar:
@@ -46,10 +52,28 @@ def status_counts(frame: pd.DataFrame) -> pd.Series:
     return frame["status"].value_counts().reindex(list(STATUSES), fill_value=0).astype(int)
 
 
-def quantity(value: float | None, unit: str, lang: str, approximate: object = False) -> str:
+def quantity(
+    value: float | None, unit: str, lang: str, approximate: object = False, bound: object = ""
+) -> str:
     if value is None or pd.isna(value):
         return ""
-    return format_quantity(float(value), unit, lang, bool(approximate) if pd.notna(approximate) else False)
+    approx = bool(approximate) if pd.notna(approximate) else False
+    return format_quantity(float(value), unit, lang, approx, bound == "at_least")
+
+
+def figure_text(value: float | None, unit: str, lang: str, measure: str, approximate: object = False,
+                bound: object = "") -> str:  # fmt: skip
+    """A figure as shown: 完了 / 未了 for a milestone, else the number with unit, 約 and 以上."""
+    if measure == "milestone":
+        return "" if value is None or pd.isna(value) else milestone_state(float(value), lang)
+    return quantity(value, unit, lang, approximate, bound)
+
+
+def status_text(status: str, basis: object, lang: str) -> str:
+    """Icon and status name, marked 「見込み」 / "estimate" when it rests on an estimate."""
+    mark = basis_mark(str(basis), lang) if isinstance(basis, str) else ""
+    label = status_label(status, lang)
+    return f"{label}（{mark}）" if mark and lang == "ja" else f"{label} ({mark})" if mark else label
 
 
 def kpi_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -58,19 +82,34 @@ def kpi_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     rising = frame["direction"] == "increase"
     rows = {
         t("kpi", lang): frame[f"name_{lang}"],
-        t("status", lang): frame["status"].map(lambda s: status_label(s, lang)),
+        t("status", lang): [
+            status_text(s, b, lang) for s, b in zip(frame["status"], frame["basis"], strict=True)
+        ],
         # a percentage of the target is progress only for KPIs that should go up
         t("pct_of_target", lang): frame["pct_of_target"].astype("float64").where(rising),
         t("expected_pct", lang): frame["expected_pct"]
         .where(rising)
         .map(lambda v: f"{v:,.0f}%" if pd.notna(v) else ""),
-        t("actual", lang): [quantity(v, u, lang) for v, u in zip(frame["actual"], unit, strict=True)],
+        t("actual", lang): [
+            figure_text(v, u, lang, m, a, b)
+            for v, u, m, a, b in zip(
+                frame["actual"],
+                unit,
+                frame["measure"],
+                frame["actual_approximate"],
+                frame["bound"],
+                strict=True,
+            )
+        ],
         t("period", lang): frame["actual_period"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
         t("target", lang): [
-            quantity(v, u, lang, a)
-            for v, u, a in zip(frame["target"], unit, frame["target_approximate"], strict=True)
+            figure_text(v, u, lang, m, a)
+            for v, u, m, a in zip(
+                frame["target"], unit, frame["measure"], frame["target_approximate"], strict=True
+            )
         ],
         t("due", lang): frame["target_due"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
+        t("report_due", lang): frame["report_due"].map(lambda p: period_label(p, lang) if p else ""),
         t("bureau", lang): frame[f"bureau_{lang}"],
     }
     return pd.DataFrame(rows).reset_index(drop=True)
@@ -152,7 +191,9 @@ def cumulative_progress(figures: pd.DataFrame, overview: pd.DataFrame, as_of: da
     return out.reset_index(drop=True)
 
 
-def kpi_figures(figures: pd.DataFrame, kpi_id: str, unit: str, lang: str) -> pd.DataFrame:
+def kpi_figures(
+    figures: pd.DataFrame, kpi_id: str, unit: str, lang: str, measure: str = "cumulative"
+) -> pd.DataFrame:
     """Every figure of one KPI with its source: the chart's numbers as a readable table."""
     rows = figures[figures["kpi_id"] == kpi_id].sort_values(["period_end", "row_type"])
     return pd.DataFrame(
@@ -163,7 +204,8 @@ def kpi_figures(figures: pd.DataFrame, kpi_id: str, unit: str, lang: str) -> pd.
             ],
             t("period", lang): rows["period"].map(lambda p: period_label(p, lang)),
             t("value", lang): [
-                quantity(v, unit, lang, a) for v, a in zip(rows["value"], rows["approximate"], strict=True)
+                figure_text(v, unit, lang, measure, a, b)
+                for v, a, b in zip(rows["value"], rows["approximate"], rows["bound"], strict=True)
             ],
             t("verified", lang): rows["verified"].map(
                 lambda v: t("verified_yes" if v else "verified_no", lang)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from model.atomic import write_atomic
-from model.frames import figure_frame, overview_frame
+from model.frames import figure_frame_at, overview_frame
 from model.loader import Dataset
 
 #: The snapshot's leading columns, in order (more follow).
@@ -39,6 +39,11 @@ EXTRA_COLUMNS = [
     "derived",
     "verified",
     "note",
+    "bound",
+    "known_from",
+    "basis",
+    "expected",
+    "report_due",
 ]
 ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
@@ -52,9 +57,13 @@ class ExportError(Exception):
 
 
 def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = None) -> pd.DataFrame:
-    """The snapshot rows for ``as_of``, optionally limited to some KPIs."""
+    """The snapshot rows for ``as_of`` (what was public then), optionally limited to some KPIs.
+
+    ``status``, ``basis``, ``expected`` and ``report_due`` are the KPI's (repeated on each of
+    its rows); ``bound`` and ``known_from`` are the row's own.
+    """
     kpis = overview_frame(dataset, as_of)
-    figures = figure_frame(dataset)
+    figures = figure_frame_at(dataset, as_of)
     frame = figures.merge(kpis, on="kpi_id", how="left", suffixes=("", "_kpi"))
     if kpi_ids is not None:
         frame = frame[frame["kpi_id"].isin(kpi_ids)]
@@ -68,6 +77,7 @@ def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = No
         }
     )
     frame["period_end"] = frame["period_end"].map(date.isoformat)
+    frame["known_from"] = frame["known_from"].map(lambda d: "" if d == date.min else d.isoformat())
     frame["as_of"] = as_of.isoformat()
     return frame[SNAPSHOT_COLUMNS + EXTRA_COLUMNS].reset_index(drop=True)
 

@@ -13,11 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model import status_vec
 from model.loader import Dataset
 from model.periods import parse_period
+from model.progress import Assessment, assess
 from model.schema import Document, Evidence
-from model.status_vec import KIND_RANK
+from model.timeline import superseded_at
 
 KPI_COLUMNS = [
     "kpi_id",
@@ -46,6 +46,27 @@ FIGURE_COLUMNS = [
     "verified",
     "note",
     "reason",
+    "bound",
+    "known_from",
+]
+#: One row per KPI: its assessment at a date (see :func:`status_frame`).
+STATUS_COLUMNS = [
+    "kpi_id",
+    "status",
+    "actual",
+    "actual_period",
+    "actual_approximate",
+    "basis",
+    "bound",
+    "measured",
+    "target",
+    "target_due",
+    "target_approximate",
+    "expected",
+    "pct_of_target",
+    "expected_pct",
+    "path_kind",
+    "report_due",
 ]
 
 
@@ -138,11 +159,12 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
     if "columns" in memo:
         return memo["columns"]
     doc = dataset.document
-    registered = {s.id for s in doc.sources}
+    registered = dataset.external_sources
+    known_from = dataset.timeline.known_from
     columns: dict[str, list[Any]] = {name: [] for name in ["kpi_index", *FIGURE_COLUMNS]}
     (
         kpi_index, kpi_id, row_type, period, value, approximate, superseded, recurring,
-        set_on, source_file, quote, derived, verified, note, reason,
+        set_on, source_file, quote, derived, verified, note, reason, bound, known,
     ) = (columns[name].append for name in ["kpi_index", *FIGURE_COLUMNS])  # fmt: skip
 
     def add(i: int, ident: str, kind: str, when: str, ev: Evidence) -> None:
@@ -164,21 +186,23 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
             derived(formula)
             verified(checked)
         note(ev.note or "")
+        known(known_from(ev))
 
     for i, kpi in enumerate(doc.kpis):
         ident = kpi.id
         if kpi.baseline is not None:
             add(i, ident, "baseline", kpi.baseline.period, kpi.baseline)
-            superseded(False), recurring(False), set_on(""), reason("")
+            superseded(False), recurring(False), set_on(""), reason(""), bound("")
         for target in kpi.targets:
             add(i, ident, "target", target.due, target)
             superseded(target.superseded)
             recurring(target.recurring)
             set_on(target.set_on or "")
             reason(target.reason or "")
+            bound("")
         for obs in kpi.observations:
             add(i, ident, obs.kind, obs.period, obs)
-            superseded(False), recurring(False), set_on(""), reason("")
+            superseded(False), recurring(False), set_on(""), reason(""), bound(obs.bound or "")
     memo["columns"] = columns
     return columns
 
@@ -217,57 +241,64 @@ def _figure_frame(dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
-def status_table(dataset: Dataset) -> dict[str, Any]:
-    """The arrays :func:`model.status_vec.status_rows` works on (independent of ``as_of``).
+def figure_frame_at(dataset: Dataset, as_of: date) -> pd.DataFrame:
+    """The figures that were public at ``as_of``, with ``superseded`` as it stood then.
 
-    Kept for the last document (see :data:`_MEMO`); treat the arrays as read-only.
+    A target whose revision was not yet public at ``as_of`` is shown as current
+    (:func:`model.timeline.targets_in_force`).
     """
-    memo = _memo(dataset)
-    if "status_table" not in memo:
-        memo["status_table"] = _status_table(dataset)
-    return memo["status_table"]
+    frame = figure_frame(dataset)
+    frame = frame[frame["known_from"] <= as_of]
+    revised = frame["superseded"] & (frame["row_type"] == "target")
+    if revised.any():
+        by_id = {k.id: k for k in dataset.kpis}
+        still = []
+        for kpi_id in frame.loc[revised, "kpi_id"].unique():
+            kpi = by_id[kpi_id]
+            gone = superseded_at(kpi, as_of, dataset.timeline)
+            current = [t.due for i, t in enumerate(kpi.targets) if t.superseded and i not in gone]
+            rows = revised & (frame["kpi_id"] == kpi_id) & frame["period"].isin(current)
+            still.append(rows)
+        for rows in still:
+            frame.loc[rows, "superseded"] = False
+    return frame.reset_index(drop=True)
 
 
-def _status_table(dataset: Dataset) -> dict[str, Any]:
-    columns = figure_columns(dataset)
-    kpis = dataset.kpis
-    codes, periods = _periods(dataset)
-    starts = np.array([p.start.toordinal() for p in periods], dtype="int64")
-    ends = np.array([p.end.toordinal() for p in periods], dtype="int64")
-    kinds = np.array([p.kind for p in periods], dtype=object)
-    ranks = np.array([KIND_RANK[p.kind] for p in periods], dtype="int64")
-    fig_kpi = np.asarray(columns["kpi_index"], dtype="int64")
-    fig_type = np.asarray(columns["row_type"], dtype=object)
-    baseline_row = np.full(len(kpis), -1, dtype="int64")
-    is_base = np.flatnonzero(fig_type == "baseline")
-    baseline_row[fig_kpi[is_base]] = is_base
-    return {
-        "kpi_id": np.asarray([k.id for k in kpis], dtype=object),
-        "measure": np.asarray([k.measure for k in kpis], dtype=object),
-        "direction": np.asarray([k.direction for k in kpis], dtype=object),
-        "has_targets": np.asarray([bool(k.targets) for k in kpis], dtype=bool),
-        "baseline_row": baseline_row,
-        "fig_kpi": fig_kpi,
-        "fig_type": fig_type,
-        "fig_period": np.asarray(columns["period"], dtype=object),
-        "fig_value": np.asarray(columns["value"], dtype="float64"),
-        "fig_approximate": np.asarray(columns["approximate"], dtype=bool),
-        "fig_superseded": np.asarray(columns["superseded"], dtype=bool),
-        "fig_recurring": np.asarray(columns["recurring"], dtype=bool),
-        "fig_start": starts[codes] if len(codes) else np.zeros(0, dtype="int64"),
-        "fig_end": ends[codes] if len(codes) else np.zeros(0, dtype="int64"),
-        "fig_kind": kinds[codes] if len(codes) else np.zeros(0, dtype=object),
-        "fig_rank": ranks[codes] if len(codes) else np.zeros(0, dtype="int64"),
-    }
+def _row(a: Assessment) -> tuple[Any, ...]:
+    target = a.target
+    return (
+        a.kpi_id,
+        a.status,
+        a.actual,
+        a.actual_period.text if a.actual_period is not None else None,
+        a.approximate if a.actual is not None else None,
+        a.basis or "",
+        "at_least" if a.at_least else "",
+        a.measured,
+        target.value if target is not None else None,
+        a.target_period.text if a.target_period is not None else None,
+        target.approximate if target is not None else None,
+        a.expected,
+        a.pct_of_target,
+        a.expected_pct,
+        a.path_kind or "",
+        a.report_due.text if a.report_due is not None else "",
+    )
+
+
+def assessments(dataset: Dataset, as_of: date) -> list[Assessment]:
+    """Every KPI's :class:`~model.progress.Assessment` at ``as_of``, in file order."""
+    timeline = dataset.timeline
+    return [assess(kpi, as_of, timeline) for kpi in dataset.kpis]
 
 
 def status_frame(dataset: Dataset, as_of: date) -> pd.DataFrame:
-    """One row per KPI: status at ``as_of`` and the numbers behind it.
-
-    Computed for all KPIs at once by :mod:`model.status_vec`; the same as calling
-    :func:`model.progress.assess` on each KPI (a test checks that they agree).
-    """
-    return status_vec.status_frame(status_vec.status_rows(status_table(dataset), as_of))
+    """One row per KPI: status at ``as_of`` and the numbers behind it, from the progress engine."""
+    rows = [_row(a) for a in assessments(dataset, as_of)]
+    frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    for column in ("actual", "target", "expected", "pct_of_target", "expected_pct"):
+        frame[column] = frame[column].astype("float64")
+    return frame
 
 
 def overview_frame(dataset: Dataset, as_of: date) -> pd.DataFrame:

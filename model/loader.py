@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from model.schema import (
     Label,
     Source,
 )
+from model.timeline import Timeline
 from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,16 @@ class Dataset:
     @property
     def kpis(self) -> list[Kpi]:
         return self.document.kpis
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """Publication dates of the sources: what was known on a date."""
+        return Timeline.of(self.document.sources)
+
+    @cached_property
+    def external_sources(self) -> set[str]:
+        """Ids of registered sources that are not documents in seeds/ (their quotes are unchecked)."""
+        return {s.id for s in self.document.sources if not (self.seeds / s.id).is_file()}
 
 
 _FRIENDLY = {

@@ -1,29 +1,40 @@
 """The progress engine: status of a KPI at an evaluation date ``as_of``.
 
-Pure functions over the validated model; the rule is documented in the README
-("Status rule") and each threshold is a named constant below.
+This module is the only place where a status, an expected value or an expected path is
+computed; frames, the CSV, ``diff``, the explanation and every page take them from its
+:class:`Assessment`. The rule is documented with worked examples in the README ("Status
+rule") and each threshold is a named constant below.
 
-* Only ``actual`` observations whose period has ended (``period_end <= as_of``) count.
-  Plans and estimates never count as actuals.
-* cumulative / level KPIs are compared with the *current target*: the earliest-due
-  target that is not superseded and not yet due at ``as_of``, or, when all are past
-  due, the latest-due one.
-* The latest actual is judged against the straight path from the start (baseline, else
-  first actual) to the current target *at the date of that actual*: a KPI is rated on
-  its latest report, and how old that report is, is shown apart (data freshness).
-* per_year KPIs compare the latest fiscal year that has both actuals and a target
-  with that year's target (sub-year actuals are summed).
+* Only what was public at ``as_of`` exists (:mod:`model.timeline`).
+* A *report* is an ``actual`` or ``estimate`` whose period has ended by ``as_of``; for a
+  period with both, the actual counts. Plans are never reports.
+* cumulative / level KPIs: the latest report against the current target, on the expected
+  path at the report's date. The path runs from the start (baseline, else the first report)
+  through every plan dated between the start and the target's due date, to the target
+  (without plans: a straight line). A KPI whose latest report is its start has no measured
+  progress.
+* per_year KPIs: the latest fiscal year that has both reports and a target.
+* milestone KPIs: done (a report of 1) or not.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from model.periods import Period, fiscal_year_of, fy_bounds, parse_period
-from model.schema import Kpi, Observation, Target
+from model.reports import (
+    Report,
+    combine,
+    report_due,
+    reports_until,
+    target_for_year,
+)
+from model.schema import Kpi, Target
+from model.timeline import TIMELESS, Timeline, targets_in_force
 
 Status = Literal["achieved", "on_track", "at_risk", "off_track", "overdue", "no_data", "no_target"]
 STATUSES: tuple[Status, ...] = (
@@ -35,6 +46,8 @@ STATUSES: tuple[Status, ...] = (
     "no_data",
     "no_target",
 )
+Basis = Literal["actual", "estimate"]
+PathKind = Literal["plan", "straight"]
 
 #: progress / expected progress at or above this is on track …
 ON_TRACK_RATIO = 0.9
@@ -44,6 +57,19 @@ AT_RISK_RATIO = 0.7
 APPROXIMATE_TOLERANCE = 0.05
 #: A "maintain" KPI is on target while within this fraction below its target.
 MAINTAIN_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class PathPoint:
+    """A corner of the expected path: the start, a plan or the target."""
+
+    period: Period
+    value: float
+    role: Literal["start", "plan", "target"]
+
+    @property
+    def day(self) -> date:
+        return self.period.end
 
 
 @dataclass(frozen=True)
@@ -57,13 +83,23 @@ class Assessment:
     target_period: Period | None = None
     actual: float | None = None
     actual_period: Period | None = None
+    basis: Basis | None = None
+    at_least: bool = False
+    approximate: bool = False
     expected: float | None = None
     expected_on: date | None = None
-    start: float | None = None
+    path: tuple[PathPoint, ...] = ()
+    path_kind: PathKind | None = None
+    measured: bool = True
+    report_due: Period | None = None
+
+    @property
+    def start(self) -> float | None:
+        return self.path[0].value if self.path else None
 
     @property
     def pct_of_target(self) -> float | None:
-        """Latest actual as a percentage of the current target."""
+        """Latest figure as a percentage of the current target."""
         if self.actual is None or self.target is None or self.target.value == 0:
             return None
         return 100.0 * self.actual / self.target.value
@@ -75,150 +111,188 @@ class Assessment:
         return 100.0 * self.expected / self.target.value
 
 
-def actuals_until(kpi: Kpi, as_of: date) -> list[tuple[Period, Observation]]:
-    """Actual observations whose period ended on or before ``as_of``, oldest first."""
-    rows = [(parse_period(o.period), o) for o in kpi.observations if o.kind == "actual"]
-    return sorted((r for r in rows if r[0].end <= as_of), key=lambda r: (r[0].end, r[0].start))
-
-
-def current_targets(kpi: Kpi) -> list[tuple[Period, Target]]:
-    """Targets that are not superseded, by due date."""
-    rows = [(parse_period(t.due), t) for t in kpi.targets if not t.superseded]
-    return sorted(rows, key=lambda r: r[0].end)
-
-
-def current_target(kpi: Kpi, as_of: date) -> tuple[Period, Target] | None:
-    targets = current_targets(kpi)
+def current_target(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> tuple[Period, Target] | None:
+    """The earliest-due target in force that is not yet due, else the latest-due one."""
+    targets = targets_in_force(kpi, as_of, timeline)
     for period, target in targets:
         if period.end >= as_of:
             return period, target
     return targets[-1] if targets else None
 
 
-def target_for_year(kpi: Kpi, fiscal_year: int) -> Target | None:
-    """The target that applies to one fiscal year of a per_year KPI."""
-    best: tuple[int, Target] | None = None
-    for period, target in current_targets(kpi):
-        due_year = fiscal_year_of(period.end)
-        applies = due_year == fiscal_year or (target.recurring and due_year <= fiscal_year)
-        if applies and (best is None or due_year >= best[0]):
-            best = (due_year, target)
-    return best[1] if best else None
-
-
-def _meets(value: float, target: Target, direction: str) -> bool:
+def meets(value: float, at_least: bool, target: Target, direction: str) -> bool:
+    """Whether a figure reaches the target (a floor reaches only a rising target)."""
     tolerance = APPROXIMATE_TOLERANCE if target.approximate else 0.0
     if direction == "decrease":
-        return value <= target.value * (1 + tolerance)
+        return not at_least and value <= target.value * (1 + tolerance)
     if direction == "maintain":
-        tolerance += MAINTAIN_TOLERANCE
+        return not at_least and value >= target.value * (1 - tolerance - MAINTAIN_TOLERANCE)
     return value >= target.value * (1 - tolerance)
 
 
-def _grade(ratio: float) -> Status:
+def grade(progress: float, expected: float) -> Status:
+    """on_track / at_risk / off_track from progress made and progress expected since the start."""
+    if expected == 0 or math.isclose(expected, 0.0, abs_tol=1e-12):
+        return "on_track" if progress >= 0 else "at_risk"
+    ratio = progress / expected
     if ratio >= ON_TRACK_RATIO:
         return "on_track"
     return "at_risk" if ratio >= AT_RISK_RATIO else "off_track"
 
 
-def _fraction(start: date, end: date, now: date) -> float:
-    span = (end - start).days
-    if span <= 0:
-        return 1.0
-    return min(1.0, max(0.0, (now - start).days / span))
+def expected_path(
+    kpi: Kpi, start: PathPoint, due: Period, target: Target, as_of: date, timeline: Timeline
+) -> tuple[tuple[PathPoint, ...], PathKind]:
+    """Start, the public plans dated after the start and before the due date, the target."""
+    plans = {}
+    for obs in kpi.observations:
+        if obs.kind != "plan" or not timeline.known(obs, as_of):
+            continue
+        period = parse_period(obs.period)
+        if start.day < period.end < due.end:
+            plans[period.end] = PathPoint(period, obs.value, "plan")
+    corners = [plans[day] for day in sorted(plans)]
+    points = (start, *corners, PathPoint(due, target.value, "target"))
+    return points, "plan" if corners else "straight"
 
 
-def _start_point(kpi: Kpi, actuals: list[tuple[Period, Observation]]) -> tuple[date, float]:
-    if kpi.baseline is not None:
-        period = parse_period(kpi.baseline.period)
-        if period.end <= actuals[0][0].end:
-            return period.end, kpi.baseline.value
-    return actuals[0][0].end, actuals[0][1].value
+def value_on(path: tuple[PathPoint, ...], day: date) -> float:
+    """The expected value at ``day``: linear between the path's corners, flat outside."""
+    if day <= path[0].day:
+        return path[0].value
+    for a, b in itertools.pairwise(path):
+        if day <= b.day:
+            span = (b.day - a.day).days
+            if span <= 0:
+                return b.value
+            return a.value + (b.value - a.value) * (day - a.day).days / span
+    return path[-1].value
 
 
-def _assess_to_date(kpi: Kpi, as_of: date, actuals: list[tuple[Period, Observation]]) -> Assessment:
-    """cumulative and level KPIs: latest actual against the current target."""
-    found = current_target(kpi, as_of)
-    assert found is not None
-    due, target = found
-    period, latest = actuals[-1]
-    start_day, start_value = _start_point(kpi, actuals)
-    fraction = _fraction(start_day, due.end, period.end)
-    expected = start_value + (target.value - start_value) * fraction
-    base = Assessment(
-        kpi.id, as_of, "no_data", target, due, latest.value, period, expected, period.end, start_value
+def _start(kpi: Kpi, reports: list[Report], as_of: date, timeline: Timeline) -> PathPoint:
+    first = reports[0]
+    base = kpi.baseline
+    if base is not None and timeline.known(base, as_of):
+        period = parse_period(base.period)
+        if period.end < first.period.end:
+            return PathPoint(period, base.value, "start")
+    return PathPoint(first.period, first.value, "start")
+
+
+def _figure(a: Assessment, report: Report) -> Assessment:
+    return replace(
+        a,
+        actual=report.value,
+        actual_period=report.period,
+        basis=report.basis,
+        at_least=report.at_least,
+        approximate=report.approximate,
     )
-    if _meets(latest.value, target, kpi.direction):
-        status: Status = "achieved" if kpi.direction != "maintain" or as_of >= due.end else "on_track"
-    elif as_of > due.end:
-        status = "overdue"
-    elif kpi.direction == "maintain":
-        status = "at_risk" if latest.value >= target.value * (1 - 2 * MAINTAIN_TOLERANCE) else "off_track"
-    elif fraction <= 0 or math.isclose(target.value, start_value):
-        status = "on_track"
-    else:
-        progress = (latest.value - start_value) / (target.value - start_value)
-        status = _grade(progress / fraction)
-    return replace(base, status=status)
 
 
-def _year_total(rows: list[tuple[Period, Observation]]) -> tuple[float, Period, bool]:
-    """Value of one fiscal year from its actuals: the FY figure, or the sum of the finest parts."""
-    for kind in ("fy", "quarter", "month", "date"):
-        parts = [r for r in rows if r[0].kind == kind]
-        if parts:
-            return math.fsum(o.value for _, o in parts), parts[-1][0], kind == "fy"
-    raise ValueError("no actuals")  # pragma: no cover - callers pass a non-empty list
+def _assess_to_date(kpi: Kpi, base: Assessment, reports: list[Report], timeline: Timeline) -> Assessment:
+    """cumulative and level KPIs: latest report against the current target on the path."""
+    as_of = base.as_of
+    found = current_target(kpi, as_of, timeline)
+    if found is None:
+        return replace(_figure(base, reports[-1]), status="no_target")
+    due, target = found
+    latest = reports[-1]
+    start = _start(kpi, reports, as_of, timeline)
+    path, kind = expected_path(kpi, start, due, target, as_of, timeline)
+    measured = start.day < latest.period.end
+    expected = value_on(path, latest.period.end) if measured else None
+    a = replace(
+        _figure(base, latest),
+        target=target,
+        target_period=due,
+        expected=expected,
+        expected_on=latest.period.end if measured else None,
+        path=path,
+        path_kind=kind,
+        measured=measured,
+    )
+    if meets(latest.value, latest.at_least, target, kpi.direction):
+        done = kpi.direction != "maintain" or as_of >= due.end
+        return replace(a, status="achieved" if done else "on_track")
+    if as_of > due.end:
+        return replace(a, status="overdue")
+    if kpi.direction == "maintain":  # judged on the level itself, not on progress since a start
+        near = latest.value >= target.value * (1 - 2 * MAINTAIN_TOLERANCE)
+        return replace(a, status="at_risk" if near else "off_track")
+    if not measured or expected is None:
+        return replace(a, status="no_data")
+    return replace(a, status=grade(latest.value - start.value, expected - start.value))
 
 
-def _assess_per_year(kpi: Kpi, as_of: date, actuals: list[tuple[Period, Observation]]) -> Assessment:
-    by_year: dict[int, list[tuple[Period, Observation]]] = {}
-    for row in actuals:
-        by_year.setdefault(fiscal_year_of(row[0].start), []).append(row)
-    for year in sorted(by_year, reverse=True):
-        target = target_for_year(kpi, year)
+def _assess_per_year(kpi: Kpi, base: Assessment, reports: list[Report], timeline: Timeline) -> Assessment:
+    as_of = base.as_of
+    years = sorted({r.period.fiscal_year for r in reports}, reverse=True)
+    for year in years:
+        target = target_for_year(kpi, year, as_of, timeline)
         if target is None:
             continue
-        value, period, whole_year = _year_total(by_year[year])
+        total = combine([r for r in reports if r.period.fiscal_year == year])
         start, end = fy_bounds(year)
-        year_period = parse_period(f"FY{year}")
-        fraction = 1.0 if whole_year else _fraction(start, end, period.end)
+        whole_year = total.period.end >= end
+        span = (end - start).days
+        fraction = 1.0 if whole_year else max(0.0, (total.period.end - start).days / span)
         expected = target.value * fraction
-        base = Assessment(
-            kpi.id, as_of, "no_data", target, year_period, value, period, expected, period.end, 0.0
+        a = replace(
+            _figure(base, total),
+            target=target,
+            target_period=parse_period(f"FY{year}"),
+            expected=expected,
+            expected_on=total.period.end,
         )
-        if _meets(value, target, kpi.direction):
-            status: Status = "achieved"
-        elif whole_year or as_of >= end:
-            status = "overdue"
-        elif kpi.direction == "decrease":
-            status = "on_track"
-        else:
-            status = _grade((value / target.value) / fraction) if target.value and fraction else "on_track"
-        return replace(base, status=status)
-    return Assessment(kpi.id, as_of, "no_data")
+        if meets(total.value, total.at_least, target, kpi.direction):
+            return replace(a, status="achieved")
+        if whole_year or as_of >= end:
+            return replace(a, status="overdue")
+        if kpi.direction == "decrease":
+            return replace(a, status="on_track")
+        return replace(a, status=grade(total.value, expected))
+    this_year = target_for_year(kpi, fiscal_year_of(as_of), as_of, timeline)
+    if this_year is None:
+        return replace(_figure(base, reports[-1]), status="no_data") if reports else base
+    period = parse_period(f"FY{fiscal_year_of(as_of)}")
+    return replace(base, status="no_data", target=this_year, target_period=period)
 
 
-def assess(kpi: Kpi, as_of: date) -> Assessment:
+def _assess_milestone(kpi: Kpi, base: Assessment, reports: list[Report], timeline: Timeline) -> Assessment:
+    found = current_target(kpi, base.as_of, timeline)
+    done = [r for r in reports if r.value >= 1]
+    latest = done[0] if done else (reports[-1] if reports else None)
+    a = _figure(base, latest) if latest is not None else base
+    if found is not None:
+        a = replace(a, target_period=found[0], target=found[1])
+    if done:
+        return replace(a, status="achieved")
+    if found is None:
+        return replace(a, status="no_target")
+    return replace(a, status="overdue" if base.as_of > found[0].end else "no_data")
+
+
+def assess(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> Assessment:
     """Status of ``kpi`` at ``as_of`` (see the module docstring and the README)."""
-    if not kpi.targets:
-        actuals = actuals_until(kpi, as_of)
-        if not actuals:
-            return Assessment(kpi.id, as_of, "no_target")
-        period, latest = actuals[-1]
-        return Assessment(kpi.id, as_of, "no_target", actual=latest.value, actual_period=period)
-    actuals = actuals_until(kpi, as_of)
-    if not actuals:
-        found = current_target(kpi, as_of) if kpi.measure != "per_year" else None
-        if found:
-            return Assessment(kpi.id, as_of, "no_data", found[1], found[0])
-        return Assessment(kpi.id, as_of, "no_data")
+    reports = reports_until(kpi, as_of, timeline)
+    base = Assessment(kpi.id, as_of, "no_data", report_due=report_due(kpi, as_of, reports, timeline))
+    if kpi.measure == "milestone":
+        return _assess_milestone(kpi, base, reports, timeline)
+    if not any(timeline.known(t, as_of) for t in kpi.targets):
+        context = _figure(base, reports[-1]) if reports else base
+        return replace(context, status="no_target")
     if kpi.measure == "per_year":
-        return _assess_per_year(kpi, as_of, actuals)
-    return _assess_to_date(kpi, as_of, actuals)
+        return _assess_per_year(kpi, base, reports, timeline)
+    if not reports:
+        found = current_target(kpi, as_of, timeline)
+        if found is None:
+            return base
+        return replace(base, target=found[1], target_period=found[0])
+    return _assess_to_date(kpi, base, reports, timeline)
 
 
 def latest_actual_end(kpis: list[Kpi]) -> date | None:
-    """End of the latest period that has an actual value: the default evaluation date."""
+    """End of the latest period that has an actual value."""
     periods = {o.period for k in kpis for o in k.observations if o.kind == "actual"}
     return max((parse_period(p).end for p in periods), default=None)

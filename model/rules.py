@@ -63,9 +63,9 @@ def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
 
 
 def _check_quote(
-    seeds: Seeds, registered: dict[str, str], path: Path, source: str, quote: str, value: float
+    seeds: Seeds, registered: dict[str, str], path: Path, source: str, quote: str, value: float | None
 ) -> Iterator[Finding]:
-    """A seed quote must occur in the seed; any quote must state the value."""
+    """A seed quote must occur in the seed; any quote must state the value (unless ``None``)."""
     if source in registered:
         yield (
             "warning",
@@ -83,7 +83,7 @@ def _check_quote(
     if source not in registered and not seeds.contains_normalised(source, prepared.normalised):
         yield "error", (*path, "quote"), f"quote not found in {source} (compared without spaces, NFKC)"
         return
-    if not prepared.states(value):
+    if value is not None and not prepared.states(value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
 
 
@@ -91,11 +91,21 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
 
 
+def _external(doc: Document, seeds: Seeds) -> dict[str, str]:
+    """Registered sources that are not documents in seeds/, by id, with their titles."""
+    return {s.id: s.title for s in doc.sources if seeds.normalised(s.id) is None}
+
+
 def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
-    registered = {s.id: s.title for s in doc.sources}
+    registered = _external(doc, seeds)
     for i, kpi in enumerate(doc.kpis):
         for sub, ev in evidence_of(kpi):
             path = ("kpis", i, *sub)
+            if kpi.measure == "milestone" and ev.derived is None:
+                # a promise without a number: the quote need not hold the digit
+                assert ev.source is not None and ev.quote is not None
+                yield from _check_quote(seeds, registered, path, ev.source, ev.quote, None)
+                continue
             if ev.derived is None:
                 assert ev.source is not None and ev.quote is not None
                 yield from _check_quote(seeds, registered, path, ev.source, ev.quote, ev.value)
@@ -156,6 +166,63 @@ def unique_observations(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             )
 
 
+def milestones(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    """A milestone is done (1) or not (0); its targets are 1, its figures no floors."""
+    for i, kpi in enumerate(doc.kpis):
+        if kpi.measure != "milestone":
+            continue
+        path = ("kpis", i)
+        if kpi.baseline is not None:
+            yield "error", (*path, "baseline"), "a milestone has no baseline (it is done or not)"
+        for j, target in enumerate(kpi.targets):
+            if target.value != 1:
+                yield "error", (*path, "targets", j, "value"), "a milestone's target is value: 1 (done)"
+        for j, obs in enumerate(kpi.observations):
+            if obs.value not in (0, 1):
+                yield (
+                    "error",
+                    (*path, "observations", j, "value"),
+                    "a milestone's figure is 1 (done) or 0 (reported not done)",
+                )
+            if obs.bound is not None:
+                yield "error", (*path, "observations", j, "bound"), "a milestone's figure has no bound"
+
+
+def _sources_cited(ev: Evidence) -> list[str]:
+    cited = [ev.source] if ev.source is not None else []
+    return cited + ([p.source for p in ev.derived.parts] if ev.derived is not None else [])
+
+
+def publication_dates(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    """Sources say when they were published, so that a figure's date of knowledge is known."""
+    for i, source in enumerate(doc.sources):
+        if seeds.normalised(source.id) is None:
+            for key in ("url", "published", "accessed"):
+                if getattr(source, key) is None:
+                    yield "error", ("sources", i, key), f"a source outside seeds/ needs {key}:"
+    dates = {s.id: s.published for s in doc.sources}
+    unregistered: set[str] = set()
+    for i, kpi in enumerate(doc.kpis):
+        for sub, ev in evidence_of(kpi):
+            for cited in _sources_cited(ev):
+                if cited not in dates and cited not in unregistered:
+                    unregistered.add(cited)
+                    yield (
+                        "warning",
+                        ("kpis", i, *sub),
+                        f'source "{cited}" is not registered under sources: with its published date,'
+                        " so its figures count as known at every date",
+                    )
+            published = [dates.get(c) for c in _sources_cited(ev)]
+            known = [d for d in published if d is not None]
+            if ev.reported_on is not None and known and ev.reported_on < min(known):
+                yield (
+                    "error",
+                    ("kpis", i, *sub, "reported_on"),
+                    f"reported_on {ev.reported_on} is before its source was published ({min(known)})",
+                )
+
+
 RULES: list[Rule] = [
     unique_ids,
     known_references,
@@ -163,4 +230,6 @@ RULES: list[Rule] = [
     unique_observations,
     provenance,
     exclusions_found,
+    milestones,
+    publication_dates,
 ]

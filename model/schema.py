@@ -17,9 +17,14 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 URL_PATTERN = r"^https?://\S+$"
 SOURCE_HELP = "File name of a document in seeds/, or the id of a registered source"
 
-Measure = Literal["cumulative", "per_year", "level"]
+Measure = Literal["cumulative", "per_year", "level", "milestone"]
 Direction = Literal["increase", "decrease", "maintain"]
 ObservationKind = Literal["actual", "plan", "estimate"]
+Bound = Literal["at_least"]
+#: A source id: a lower-case slug, or the file name of a document in seeds/.
+SOURCE_ID_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*|[A-Za-z0-9][A-Za-z0-9_.-]*\.txt)$"
+#: A publication date, or only its month when the document gives no day.
+PUBLISHED_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 
 
 def _check_period(text: str) -> str:
@@ -27,6 +32,12 @@ def _check_period(text: str) -> str:
         parse_period(text)
     except PeriodError as exc:
         raise ValueError(str(exc)) from None
+    return text
+
+
+def _check_published(text: str) -> str:
+    if parse_period(text).kind not in ("date", "month"):  # pragma: no cover - the pattern admits no other
+        raise ValueError(f"{text!r} is not a date such as 2024-03-29 or a month such as 2022-02")
     return text
 
 
@@ -100,6 +111,11 @@ class Evidence(Strict):
     quote: NonEmpty | None = Field(None, description="Verbatim text containing the value")
     derived: Derived | None = None
     note: str | None = None
+    reported_on: DateText | None = Field(
+        None,
+        description="The day the figure was made public, when later than its source's `published` "
+        "date; before it, the figure does not exist for the status",
+    )
 
     @model_validator(mode="after")
     def _quoted_or_derived(self) -> Evidence:
@@ -125,6 +141,9 @@ class Target(Evidence):
 class Observation(Evidence):
     period: PeriodText
     kind: ObservationKind = "actual"
+    bound: Bound | None = Field(
+        None, description="at_least: the source gives a floor (以上, 上回る, 超, 大幅にクリア)"
+    )
 
 
 class Kpi(Strict):
@@ -142,14 +161,26 @@ class Kpi(Strict):
 
 
 class Source(Strict):
-    """A document outside seeds/ (a web page, a later report), cited by its id."""
+    """A document that figures cite by its id: a seed (id = its file name) or a later report."""
 
-    id: Slug
+    id: Annotated[
+        str, Field(pattern=SOURCE_ID_PATTERN, description="a seed's file name, or a lower-case slug")
+    ]
     title: NonEmpty
     publisher: str | None = None
-    url: Annotated[str, Field(pattern=URL_PATTERN, description="http(s) address")]
-    published: DateText
-    accessed: DateText
+    url: Annotated[str, Field(pattern=URL_PATTERN, description="http(s) address")] | None = Field(
+        None, description="Where the document is published (required for sources outside seeds/)"
+    )
+    published: (
+        Annotated[
+            str,
+            AfterValidator(_check_published),
+            Field(pattern=PUBLISHED_PATTERN, description="2024-03-29, or 2022-02 when no day is given"),
+        ]
+        | None
+    ) = Field(None, description="Publication date; figures of the source exist from then on")
+    accessed: DateText | None = Field(None, description="When a web source was read (sources outside seeds/)")
+    note: str | None = None
 
 
 class Exclusion(Strict):

@@ -412,6 +412,14 @@ def synthesise(kpis: int, observations: int, seed: int = 0) -> tuple[str, dict[s
         "    url: https://www.example.org/synthetic-report",
         "    published: 2024-06-30",
         "    accessed: 2024-07-15",
+    ]
+    for name in seed_names:  # the seeds: known from the start of the synthetic years
+        head += [
+            f"  - id: {name}",
+            f"    title: {_q('スマート東京実施戦略（合成データ）')}",
+            "    published: 2015-04-01",
+        ]
+    head += [
         "",
         "kpis:",
     ]

@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.figures import trajectory
-from dashboard.i18n import status_label, t
-from dashboard.views import audit_table, kpi_figures, target_history
+from dashboard.i18n import t
+from dashboard.views import audit_table, kpi_figures, status_text, target_history
 from model import audit
 from model.explain import explain
 from model.progress import assess
@@ -24,13 +24,14 @@ if not ids:
 else:
     kpi_id = state.choice("kpi", t("choose_kpi", lang), ids, names.get, ids[0])
     kpi = ctx.kpi(kpi_id)
-    assessment = assess(kpi, ctx.as_of)
+    assessment = assess(kpi, ctx.as_of, ctx.dataset.timeline)
     unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
     row = ctx.overview.set_index("kpi_id").loc[kpi_id]
 
     st.header(state.md(names[kpi_id]))
     st.markdown(
-        f"**{state.md(status_label(assessment.status, lang))}** — {state.md(explain(kpi, assessment, lang))}"
+        f"**{state.md(status_text(assessment.status, assessment.basis, lang))}** — "
+        f"{state.md(explain(kpi, assessment, lang))}"
     )
     st.caption(
         " · ".join(
@@ -43,9 +44,10 @@ else:
             ]
         )
     )
-    ui.chart(trajectory(kpi, assessment, lang), alt=explain(kpi, assessment, lang), key="trajectory")
+    figure = trajectory(kpi, assessment, lang, ctx.dataset.timeline)
+    ui.chart(figure, alt=explain(kpi, assessment, lang), key="trajectory")
     st.subheader(t("data_table", lang))
-    ui.table(kpi_figures(ctx.figures, kpi_id, unit, lang), lang, wide=t("quote", lang))
+    ui.table(kpi_figures(ctx.figures, kpi_id, unit, lang, kpi.measure), lang, wide=t("quote", lang))
     st.caption(t("verified_help", lang))
     if kpi.note:
         st.subheader(t("note", lang))

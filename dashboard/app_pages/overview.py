@@ -19,6 +19,8 @@ counts = status_counts(ctx.frame)
 for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
     column.metric(status_label(status, lang), f"{counts[status]:,}")
 st.caption(t("no_target_note", lang))
+awaiting = ctx.frame[ctx.frame["report_due"] != ""]
+st.metric(t("awaiting_report", lang), f"{len(awaiting):,}", help=t("awaiting_help", lang))
 
 left, right = st.columns([3, 2])
 with left:

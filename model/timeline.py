@@ -1,0 +1,80 @@
+"""What was known on a date: when each target and figure became public.
+
+A figure's *known date* is its ``reported_on``, else the publication date of the sources it
+quotes (the latest of them, for a value derived from several quotes). At an evaluation date
+``D`` a figure known after ``D`` does not exist: the progress engine skips it and the frames
+drop it, so every page, the CSV and ``diff`` see the same past.
+
+A source without a publication date (an undated document) dates nothing: its figures count
+as known from the start. The loader warns when a figure quotes such a source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from model.periods import Period, parse_period
+from model.schema import Evidence, Kpi, Source, Target
+
+#: The known date of a figure whose sources carry no publication date.
+ALWAYS = date.min
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Publication dates of the registered sources, by id (the last day, for a month)."""
+
+    published: dict[str, date] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sources: Iterable[Source]) -> Timeline:
+        return cls({s.id: parse_period(s.published).end for s in sources if s.published})
+
+    def sources_of(self, ev: Evidence) -> Iterator[str]:
+        if ev.source is not None:
+            yield ev.source
+        if ev.derived is not None:
+            for part in ev.derived.parts:
+                yield part.source
+
+    def known_from(self, ev: Evidence) -> date:
+        """The day from which ``ev`` is public."""
+        if ev.reported_on is not None:
+            return date.fromisoformat(ev.reported_on)
+        published = self.published
+        if not published:
+            return ALWAYS
+        return max((published.get(s, ALWAYS) for s in self.sources_of(ev)), default=ALWAYS)
+
+    def known(self, ev: Evidence, as_of: date) -> bool:
+        return self.known_from(ev) <= as_of
+
+
+#: No publication dates: everything is known at every date.
+TIMELESS = Timeline()
+
+
+def targets_in_force(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> list[tuple[Period, Target]]:
+    """The targets that are current at ``as_of``, by due date.
+
+    Targets not yet public are left out. A target marked ``superseded`` stays in force until
+    a current (not superseded) target of the KPI that is public at ``as_of`` was made public
+    on or after it: before its revision was announced, it was the target.
+    """
+    known = [(timeline.known_from(t), t) for t in kpi.targets]
+    known = [(day, t) for day, t in known if day <= as_of]
+    current_days = [day for day, t in known if not t.superseded]
+    rows = [
+        (parse_period(t.due), t)
+        for day, t in known
+        if not t.superseded or not any(other >= day for other in current_days)
+    ]
+    return sorted(rows, key=lambda r: r[0].end)
+
+
+def superseded_at(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> set[int]:
+    """Indexes into ``kpi.targets`` of the targets that are superseded at ``as_of``."""
+    in_force = {id(t) for _, t in targets_in_force(kpi, as_of, timeline)}
+    return {i for i, t in enumerate(kpi.targets) if t.superseded and id(t) not in in_force}
