@@ -18,11 +18,10 @@ import streamlit as st
 from dashboard import data
 from dashboard.compare import side_label
 from dashboard.i18n import LANG_NAMES, LANGS, status_label, t
-from dashboard.views import filter_overview, newest_actual
-from model.frames import figure_frame
+from dashboard.views import filter_overview
 from model.loader import Dataset
 from model.periods import fiscal_year_of
-from model.progress import STATUSES
+from model.progress import STATUSES, latest_actual_day
 from model.schema import Kpi
 
 PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "awaiting", "q", "kpi", "fy", "from", "to")
@@ -170,7 +169,7 @@ def _apply(incoming: dict[str, str], ds: Dataset, lang: str) -> list[str]:
 def sidebar(ds: Dataset, lang: str, incoming: dict[str, str]) -> tuple[Context, list[str]]:
     """Apply the URL, draw the evaluation date and filters, and build the page context."""
     messages = _apply(incoming, ds, lang)
-    default = newest_actual(figure_frame(ds)) or today()
+    default = latest_actual_day(ds.kpis, ds.timeline) or today()
     st.session_state.setdefault("as_of", default)
     bureaus = {b.id: b for b in ds.document.bureaus}
     pillars = {p.id: p for p in ds.document.pillars}

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
-from model.progress import latest_actual_end
+from model.progress import latest_actual_day
 
 
 def iso_date(text: str) -> date:
@@ -27,5 +27,5 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
 
 
 def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
-    """``as_of`` as given, else the end of the latest period with an actual, else today."""
-    return as_of or latest_actual_end(dataset.kpis) or date.today()
+    """``as_of`` as given, else the day the newest actual was over and public, else today."""
+    return as_of or latest_actual_day(dataset.kpis, dataset.timeline) or date.today()

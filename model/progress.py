@@ -292,7 +292,13 @@ def assess(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> Assessment:
     return _assess_to_date(kpi, base, reports, timeline)
 
 
-def latest_actual_end(kpis: list[Kpi]) -> date | None:
-    """End of the latest period that has an actual value."""
-    periods = {o.period for k in kpis for o in k.observations if o.kind == "actual"}
-    return max((parse_period(p).end for p in periods), default=None)
+def latest_actual_day(kpis: list[Kpi], timeline: Timeline = TIMELESS) -> date | None:
+    """The first day on which the newest actual was both over and public: the default
+    evaluation date (a figure for September published in October counts from October)."""
+    days = [
+        max(parse_period(o.period).end, timeline.known_from(o))
+        for k in kpis
+        for o in k.observations
+        if o.kind == "actual"
+    ]
+    return max(days, default=None)

@@ -62,10 +62,11 @@ def test_at_risk_sentence_gives_percent_of_target_expected_percent_and_status() 
     assert a.status == "at_risk"
     en = explain(WIFI, a, "en")
     assert (
-        en == "62% of the ~1,300 sites target due FY2025 (800 sites, FY2024); expected 75% by then → at risk."
+        en == "62% of the ~1,300 sites target due FY2025 (800 sites, FY2024); "
+        "expected on a straight line 75% by then → at risk."
     )
     ja = explain(WIFI, a, "ja")
-    assert ja == "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。その時点の想定は75% → 要注意"
+    assert ja == "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。その時点の直線の想定は75% → 要注意"
 
 
 def test_achieved_and_overdue_say_so() -> None:
@@ -79,7 +80,7 @@ def test_achieved_and_overdue_say_so() -> None:
 def test_no_data_no_target_and_decrease() -> None:
     waiting = kpi(targets=[ev(500, due="FY2026")])
     assert explain(waiting, assess(waiting, date(2024, 3, 31)), "en") == (
-        "No actual yet against the 500 sites target due FY2026 → no data."
+        "No figure yet against the 500 sites target due FY2026 → no data."
     )
     context = kpi(observations=[ev(225, period="2024-01")])
     ja = explain(context, assess(context, date(2024, 3, 31)), "ja")

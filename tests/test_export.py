@@ -28,9 +28,13 @@ def test_snapshot_columns_and_values(minimal, tmp_path):
     rows = frame.set_index(["kpi_id", "row_type", "period"])
     target = rows.loc[("wifi-sites", "target", "FY2025")]
     assert target["value"] == 1300 and target["period_end"] == "2026-03-31"
-    assert target["status"] == "on_track" and target["source_file"] == "sample.txt"
+    # one figure (FY2023) is the start of the path: no measured progress yet
+    assert target["status"] == "no_data" and target["source_file"] == "sample.txt"
+    assert target["basis"] == "actual" and target["known_from"] == "2020-04-30"
     assert target["quote"] == "2025(R7)年度末までに、都有施設約1,300か所に整備"
     assert rows.loc[("trainees", "actual", "FY2024"), "status"] == "overdue"
+    assert pd.isna(rows.loc[("trainees", "actual", "FY2024"), "report_due"])  # reported
+    assert rows.loc[("trainees", "actual", "FY2024"), "expected"] == 8000
     assert b",1300," in raw and b"1300.0" not in raw
 
 

@@ -13,6 +13,8 @@ from dashboard.views import cumulative_progress, status_counts
 from model.frames import figure_frame, overview_frame
 from model.loader import Dataset, load
 from model.progress import STATUSES, assess
+from model.schema import Kpi
+from model.timeline import Timeline
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 AS_OF = date(2024, 3, 31)
@@ -67,13 +69,46 @@ def test_plan_actual_and_estimate_differ_in_marker_and_dash(dataset) -> None:
     assert plan.name == "計画" and actual.name == "実績" and estimate.name == "見込み"
 
 
-def test_expected_path_runs_from_the_start_to_the_current_target(dataset) -> None:
+def test_expected_path_runs_through_the_plan_to_the_current_target(dataset) -> None:
     wifi = kpi(dataset, "wifi-sites")
-    fig = figures.trajectory(wifi, assess(wifi, AS_OF), "en")
-    (path,) = traces(fig, "expected")
-    assert list(path.x) == ["FY2020", "FY2025"]
-    assert list(path.y) == [100, 1300]
+    assessment = assess(wifi, AS_OF, dataset.timeline)
+    fig = figures.trajectory(wifi, assessment, "en", dataset.timeline)
+    (path,) = traces(fig, "expected_plan")
+    assert list(path.x) == ["FY2020", "FY2024", "FY2025"]
+    assert list(path.y) == [100, 885, 1300]  # baseline, the FY2024 plan, the target
+    assert path.name == "Expected along the plan"
     assert path.line.dash == SERIES_STYLES["expected"]["dash"]
+
+
+def test_without_plans_the_legend_says_straight_line(dataset) -> None:
+    paper = kpi(dataset, "paper-sheets")
+    fig = figures.trajectory(paper, assess(paper, AS_OF, dataset.timeline), "ja", dataset.timeline)
+    (path,) = traces(fig, "expected_straight")
+    assert path.name == "直線の想定" and list(path.y) == [2000, 600]
+
+
+def test_the_chart_shows_only_what_was_public_at_the_date(dataset) -> None:
+    wifi = kpi(dataset, "wifi-sites")
+    late = Timeline({"strategy.txt": date(2020, 4, 30)})
+    early = date(2020, 4, 1)  # before the fixture's source was published
+    fig = figures.trajectory(wifi, assess(wifi, early, late), "en", late)
+    assert traces(fig, "actual") == [] and traces(fig, "target") == []
+
+
+def test_milestone_chart_says_done_or_not(dataset) -> None:
+    k = Kpi.model_validate(
+        {
+            "id": "m", "name": {"ja": "新システム稼働", "en": "New system live"}, "bureau": "b", "pillar": "p",
+            "unit": {"ja": "件", "en": "item"}, "measure": "milestone",
+            "targets": [{"value": 1, "due": "FY2025", "source": "s.txt", "quote": "2025年度稼働"}],
+            "observations": [{"period": "FY2024", "value": 1, "source": "s.txt", "quote": "稼働した"}],
+        }
+    )  # fmt: skip
+    fig = figures.trajectory(k, assess(k, date(2025, 6, 30)), "ja")
+    assert list(fig.layout.yaxis.ticktext) == ["未了", "完了"]
+    (actual,) = traces(fig, "actual")
+    assert actual.hovertext[0].endswith("完了")
+    assert traces(fig, "expected_plan") == traces(fig, "expected_straight") == []
 
 
 def test_per_year_target_repeats_and_has_no_expected_path(dataset) -> None:
@@ -107,7 +142,7 @@ def test_status_bar_labels_every_status_with_icon_and_colour(dataset) -> None:
         "◇ no target",
     ]
     assert list(bar.marker.color) == [STATUS_COLOURS[s] for s in STATUSES]
-    assert list(bar.x) == [1, 1, 1, 0, 1, 1, 1]
+    assert list(bar.x) == [1, 2, 0, 0, 1, 1, 1]  # Wi-Fi is on its plan path, paper on its line
 
 
 def test_timeline_and_cumulative_charts_use_fiscal_year_categories(dataset) -> None:
@@ -130,7 +165,7 @@ def test_bureau_roll_up_stacks_statuses(dataset) -> None:
     fig = figures.bureau_status_bar(overview_frame(dataset, AS_OF), "en")
     assert fig.layout.barmode == "stack"
     assert {t.name for t in fig.data} == {
-        "◎ achieved", "○ on track", "△ at risk", "⚠ overdue", "－ no data", "◇ no target"
+        "◎ achieved", "○ on track", "⚠ overdue", "－ no data", "◇ no target"
     }  # fmt: skip
 
 

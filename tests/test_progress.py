@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from model.progress import STATUSES, assess, current_target, latest_actual_end, value_on
+from model.progress import STATUSES, assess, current_target, latest_actual_day, value_on
 from model.schema import Kpi
 from model.timeline import Timeline
 
@@ -315,6 +315,6 @@ def test_current_target_is_the_next_due_then_the_last():
     assert current_target(k, date(2030, 1, 1))[1].value == 300
 
 
-def test_latest_actual_end_ignores_plans():
+def test_latest_actual_day_ignores_plans():
     k = kpi(observations=[actual("2024-02", 1), plan("FY2026", 2)])
-    assert latest_actual_end([k]) == date(2024, 2, 29)
+    assert latest_actual_day([k]) == date(2024, 2, 29)

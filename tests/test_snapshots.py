@@ -18,11 +18,11 @@ def test_take_writes_csv_and_index(minimal, tmp_path):
     assert stored["kpis"] == 3 and stored["rows"] == 6
     assert stored["status_counts"] == {
         "achieved": 0,
-        "on_track": 1,
+        "on_track": 0,
         "at_risk": 0,
         "off_track": 0,
         "overdue": 1,
-        "no_data": 0,
+        "no_data": 1,
         "no_target": 1,
     }
 

@@ -106,7 +106,7 @@ def _reference_figure_frame(dataset) -> pd.DataFrame:
     """figure_frame as it was built before the column-wise rewrite: one tuple per figure."""
     from model.frames import _provenance
 
-    registered = {s.id for s in dataset.document.sources}
+    registered = dataset.external_sources
     rows = []
     for kpi in dataset.kpis:
         for path, ev in evidence_of(kpi):
@@ -119,6 +119,7 @@ def _reference_figure_frame(dataset) -> pd.DataFrame:
                     is_target and ev.superseded, is_target and ev.recurring,
                     (ev.set_on or "") if is_target else "", source, quote, derived, verified,
                     ev.note or "", (ev.reason or "") if is_target else "",
+                    getattr(ev, "bound", None) or "", dataset.timeline.known_from(ev),
                 )
             )  # fmt: skip
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
