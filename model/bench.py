@@ -249,7 +249,9 @@ def phases(data: Path, seeds: Path, runs: int) -> dict[str, float]:
     out["kpi_frame"] = median_seconds(lambda: frames.kpi_frame(dataset), runs, clear)
     out["figure_frame"] = median_seconds(lambda: frames.figure_frame(dataset), runs, clear)
     out["status_frame"] = median_seconds(lambda: frames.status_frame(dataset, as_of), runs, clear)
-    out["latest_actual_day"] = median_seconds(lambda: progress.latest_actual_day(dataset.kpis, dataset.timeline), runs)
+    out["latest_actual_day"] = median_seconds(
+        lambda: progress.latest_actual_day(dataset.kpis, dataset.timeline), runs
+    )
     return out
 
 

@@ -46,7 +46,11 @@ def test_openroaming(dataset: Dataset) -> None:
     (target,) = k.targets
     assert (target.value, target.approximate, target.due) == (1300, True, "FY2025")
     # reported on 2024-03-29, before FY2023 closed ("年度中に"): an estimate
-    assert rows(k) == [("target", "FY2025", 1300, False), ("estimate", "FY2023", 650), ("plan", "FY2024", 885)]
+    assert rows(k) == [
+        ("target", "FY2025", 1300, False),
+        ("estimate", "FY2023", 650),
+        ("plan", "FY2024", 885),
+    ]
 
 
 def test_5g_antenna_monthly_series(dataset: Dataset) -> None:

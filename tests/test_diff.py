@@ -62,3 +62,16 @@ def test_snapshot_reads_back_to_the_same_values_as_written(minimal, path):
     frame = read_snapshot(path)
     assert frame["value"].dtype.kind in "if"
     assert set(frame["row_type"]) <= {"target", "actual", "plan", "estimate", "baseline"}
+
+
+def test_a_figure_published_between_two_dates_is_added_besides_the_status_change():
+    """xss.yaml: a FY2024Q2 actual (780) quoted from a page published 2024-10-15."""
+    from model.loader import load
+
+    from conftest import DASHBOARD_FIXTURES
+
+    dataset = load(DASHBOARD_FIXTURES / "xss.yaml", DASHBOARD_FIXTURES / "seeds")
+    old, new = snapshot_frame(dataset, date(2024, 10, 14)), snapshot_frame(dataset, date(2024, 10, 15))
+    changes = rows(diff(old, new))
+    assert ("figure_added", "xss", "actual", "FY2024Q2", "", "780") in changes
+    assert "FY2024Q2" not in set(old["period"])

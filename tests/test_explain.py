@@ -66,7 +66,9 @@ def test_at_risk_sentence_gives_percent_of_target_expected_percent_and_status() 
         "expected on a straight line 75% by then → at risk."
     )
     ja = explain(WIFI, a, "ja")
-    assert ja == "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。その時点の直線の想定は75% → 要注意"
+    assert ja == (
+        "2024年度の実績800か所は目標約1,300か所（2025年度まで）の62%。その時点の直線の想定は75% → 要注意"
+    )
 
 
 def test_achieved_and_overdue_say_so() -> None:
@@ -101,3 +103,67 @@ def test_explain_is_one_sentence_for_every_fixture_kpi(lang: str, dashboard_data
     for item in dashboard_dataset.kpis:
         sentence = explain(item, assess(item, date(2024, 3, 31)), lang)
         assert "\n" not in sentence and "→" in sentence and "None" not in sentence and "nan" not in sentence
+
+
+SENTENCES = [
+    # (case, kpi, as_of, lang, expected sentence)
+    (
+        "a single figure: progress not yet measured",
+        kpi(targets=[ev(1300, due="FY2025", approximate=True)],
+            observations=[ev(650, period="FY2023", kind="estimate", approximate=True)]),
+        date(2024, 3, 31), "ja",
+        "2023年度の見込み約650か所が起点で、その後の実績がないため進捗未計測（目標約1,300か所、2025年度まで） → 実績なし",
+    ),
+    (
+        "… in English",
+        kpi(targets=[ev(1300, due="FY2025", approximate=True)],
+            observations=[ev(650, period="FY2023", kind="estimate", approximate=True)]),
+        date(2024, 3, 31), "en",
+        "~650 sites (estimate) (FY2023) is the starting point and no later figure exists: progress not yet"
+        " measured (target ~1,300 sites due FY2025) → no data.",
+    ),
+    (
+        "along the plan",
+        kpi(targets=[ev(1300, due="FY2025")],
+            observations=[ev(650, period="FY2023"), ev(885, period="FY2024", kind="plan"),
+                          ev(885, period="FY2024")]),
+        date(2025, 3, 31), "ja",
+        "2024年度の実績885か所は目標1,300か所（2025年度まで）の68%。その時点の計画に沿った想定は68% → 順調",
+    ),
+    (
+        "a floor",
+        kpi(targets=[ev(40, due="FY2023")], observations=[ev(40, period="FY2023", bound="at_least")]),
+        date(2024, 3, 31), "ja",
+        "2023年度の実績40か所以上は目標40か所（2023年度まで）の100% → 達成",
+    ),
+    (
+        "a floor in English",
+        kpi(targets=[ev(40, due="FY2023")], observations=[ev(40, period="FY2023", bound="at_least")]),
+        date(2024, 3, 31), "en",
+        "≥ 40 sites (FY2023) is 100% of the 40 sites target due FY2023 → achieved.",
+    ),
+    (
+        "a report awaited",
+        kpi(targets=[ev(1300, due="FY2025")], observations=[ev(650, period="FY2023"), ev(885, period="FY2024", kind="plan")]),
+        date(2025, 7, 1), "en",
+        "650 sites (FY2023) is the starting point and no later figure exists: progress not yet"
+        " measured (target 1,300 sites due FY2025) (report for FY2024 awaited) → no data.",
+    ),
+    (
+        "a milestone done",
+        kpi(measure="milestone", targets=[ev(1, due="FY2025")], observations=[ev(1, period="FY2024")]),
+        date(2025, 6, 30), "ja",
+        "2025年度までの完了に対して完了（2024年度） → 達成",
+    ),
+    (
+        "a milestone overdue",
+        kpi(measure="milestone", targets=[ev(1, due="FY2024")]),
+        date(2025, 6, 30), "en",
+        "A dated promise due FY2024: not done (report for FY2024 awaited) → overdue.",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "k", "as_of", "lang", "sentence"), SENTENCES, ids=[c[0] for c in SENTENCES])
+def test_sentences(case, k, as_of, lang, sentence) -> None:
+    assert explain(k, assess(k, as_of), lang) == sentence

@@ -98,7 +98,8 @@ def test_the_chart_shows_only_what_was_public_at_the_date(dataset) -> None:
 def test_milestone_chart_says_done_or_not(dataset) -> None:
     k = Kpi.model_validate(
         {
-            "id": "m", "name": {"ja": "新システム稼働", "en": "New system live"}, "bureau": "b", "pillar": "p",
+            "id": "m", "name": {"ja": "新システム稼働", "en": "New system live"},
+            "bureau": "b", "pillar": "p",
             "unit": {"ja": "件", "en": "item"}, "measure": "milestone",
             "targets": [{"value": 1, "due": "FY2025", "source": "s.txt", "quote": "2025年度稼働"}],
             "observations": [{"period": "FY2024", "value": 1, "source": "s.txt", "quote": "稼働した"}],

@@ -213,7 +213,12 @@ def test_the_table_has_every_status_and_thirty_cases():
 def test_the_plan_path_runs_through_every_plan_in_order():
     k = kpi(
         targets=T1300,
-        observations=[actual("FY2023", 650), plan("FY2024Q2", 700), plan("FY2024", 885), actual("FY2024", 885)],
+        observations=[
+            actual("FY2023", 650),
+            plan("FY2024Q2", 700),
+            plan("FY2024", 885),
+            actual("FY2024", 885),
+        ],
     )
     a = assess(k, FY24_END, TIMELINE)
     assert a.path_kind == "plan"
