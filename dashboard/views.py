@@ -155,10 +155,19 @@ def figure_table(rows: pd.DataFrame, overview: pd.DataFrame, lang: str) -> pd.Da
             ],
             t("period", lang): merged["period"].map(lambda p: period_label(p, lang)),
             t("value", lang): [
-                quantity(v, u, lang, a)
-                for v, u, a in zip(merged["value"], unit, merged["approximate"], strict=True)
+                figure_text(v, u, lang, m, a, b)
+                for v, u, m, a, b in zip(
+                    merged["value"],
+                    unit,
+                    merged["measure"],
+                    merged["approximate"],
+                    merged["bound"],
+                    strict=True,
+                )
             ],
-            t("status", lang): merged["status"].map(lambda s: status_label(s, lang)),
+            t("status", lang): [
+                status_text(s, b, lang) for s, b in zip(merged["status"], merged["basis"], strict=True)
+            ],
         }
     )
 

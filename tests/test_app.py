@@ -196,3 +196,24 @@ def test_data_edits_show_up_without_restart(tmp_path, monkeypatch) -> None:
     )
     at.run()
     assert "公衆Wi-Fi施設数" in headers(at)
+
+
+def test_a_status_resting_on_an_estimate_is_marked_on_the_kpi_page_and_in_lists() -> None:
+    """At 2026-03-31 the fixture's latest Wi-Fi figure is the FY2025 estimate (約1,100): 1,000 of
+    the 1,200 sites expected since FY2020 (83%)."""
+    at = run("kpi", kpi="wifi-sites", as_of="2026-03-31")
+    assert any(plain(m.value).startswith("**△ 要注意（見込み）**") for m in at.markdown)
+    at = run("bureaus", bureau="digital-service", as_of="2026-03-31", lang="en")
+    table = at.dataframe[0].value.set_index("KPI")
+    assert table.loc["Facilities with Wi-Fi", "Status"].endswith("(estimate)")
+
+
+def test_kpis_awaiting_a_report_are_counted_and_can_be_selected() -> None:
+    """At 2024-07-01 nothing is past its grace; at 2025-07-01 Wi-Fi's FY2024 plan awaits a report."""
+    assert {m.label: m.value for m in run(as_of="2024-07-01").metric}["報告待ち"] == "0"
+    at = run(as_of="2025-07-01", awaiting="1")
+    assert at.sidebar.checkbox(key="awaiting").value is True
+    assert {m.label: m.value for m in at.metric}["報告待ち"] != "0"
+    assert at.query_params["awaiting"] == "1"
+    shown = [c.value for c in at.sidebar.caption if "件のKPI" in c.value]
+    assert shown and not shown[0].startswith("6 /")
