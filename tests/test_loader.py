@@ -145,3 +145,14 @@ def test_invalid_fixture_uses_bounded_memory(path):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 20_000_000
+
+
+def test_a_figure_quoting_an_unregistered_source_is_warned_about_once(tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8")
+    start, end = text.index("sources:"), text.index("kpis:")
+    copy = tmp_path / "kpis.yaml"
+    copy.write_text(text[:start] + text[end:], encoding="utf-8")
+    dataset = load(copy, SEEDS)
+    (warning,) = dataset.warnings
+    assert 'source "sample.txt" is not registered under sources: with its published date' in str(warning)
+    assert warning.kpi_id == "wifi-sites" and warning.line is not None
