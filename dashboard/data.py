@@ -17,9 +17,11 @@ import hashlib
 import os
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +30,7 @@ from model.cache import load_cached
 from model.frames import figure_frame_at, overview_frame
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
 from model.problems import DataError, Problem
+from model.progress import latest_actual_day
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SNAPSHOTS = ROOT / "snapshots"
@@ -140,10 +143,11 @@ def forget() -> None:
         _FAILING_SINCE.clear()
 
 
-_MEMO: dict[tuple[str, int, date], tuple[weakref.ref[Dataset], pd.DataFrame]] = {}
+T = TypeVar("T")
+_MEMO: dict[tuple[str, int, date], tuple[weakref.ref[Dataset], Any]] = {}
 
 
-def _memo(kind: str, dataset: Dataset, as_of: date, build) -> pd.DataFrame:
+def _memo(kind: str, dataset: Dataset, as_of: date, build: Callable[[Dataset, date], T]) -> T:
     """One frame per dataset object, kind and evaluation date, shared by every rerun of every
     session (pandas copies on write, so filtering it never changes it); an entry is used
     only while it belongs to this very dataset object."""
@@ -161,6 +165,11 @@ def _memo(kind: str, dataset: Dataset, as_of: date, build) -> pd.DataFrame:
 def overview(dataset: Dataset, as_of: date) -> pd.DataFrame:
     """``overview_frame`` of the served dataset at ``as_of``."""
     return _memo("overview", dataset, as_of, overview_frame)
+
+
+def default_as_of(dataset: Dataset) -> date | None:
+    """The default evaluation date of a dataset (``latest_actual_day``), worked out once."""
+    return _memo("default_as_of", dataset, date.min, lambda ds, _: latest_actual_day(ds.kpis, ds.timeline))
 
 
 def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from dashboard.i18n import LANG_NAMES, LANGS, status_label, t
 from dashboard.views import filter_overview
 from model.loader import Dataset
 from model.periods import fiscal_year_of
-from model.progress import STATUSES, latest_actual_day
+from model.progress import STATUSES
 from model.schema import Kpi
 
 PARAMS = ("lang", "as_of", "bureau", "pillar", "status", "awaiting", "q", "kpi", "fy", "from", "to")
@@ -169,7 +169,7 @@ def _apply(incoming: dict[str, str], ds: Dataset, lang: str) -> list[str]:
 def sidebar(ds: Dataset, lang: str, incoming: dict[str, str]) -> tuple[Context, list[str]]:
     """Apply the URL, draw the evaluation date and filters, and build the page context."""
     messages = _apply(incoming, ds, lang)
-    default = latest_actual_day(ds.kpis, ds.timeline) or today()
+    default = data.default_as_of(ds) or today()
     st.session_state.setdefault("as_of", default)
     bureaus = {b.id: b for b in ds.document.bureaus}
     pillars = {p.id: p for p in ds.document.pillars}

@@ -248,20 +248,19 @@ def figure_frame_at(dataset: Dataset, as_of: date) -> pd.DataFrame:
     (:func:`model.timeline.targets_in_force`).
     """
     frame = figure_frame(dataset)
-    frame = frame[frame["known_from"] <= as_of]
+    frame = frame[frame["known_from"] <= as_of].reset_index(drop=True)
     revised = frame["superseded"] & (frame["row_type"] == "target")
     if revised.any():
         by_id = {k.id: k for k in dataset.kpis}
-        still = []
+        in_force: set[tuple[str, str]] = set()
         for kpi_id in frame.loc[revised, "kpi_id"].unique():
             kpi = by_id[kpi_id]
             gone = superseded_at(kpi, as_of, dataset.timeline)
-            current = [t.due for i, t in enumerate(kpi.targets) if t.superseded and i not in gone]
-            rows = revised & (frame["kpi_id"] == kpi_id) & frame["period"].isin(current)
-            still.append(rows)
-        for rows in still:
-            frame.loc[rows, "superseded"] = False
-    return frame.reset_index(drop=True)
+            in_force |= {(kpi_id, t.due) for i, t in enumerate(kpi.targets) if t.superseded and i not in gone}
+        if in_force:
+            keys = pd.MultiIndex.from_arrays([frame["kpi_id"], frame["period"]])
+            frame.loc[revised & keys.isin(list(in_force)), "superseded"] = False
+    return frame
 
 
 def _row(a: Assessment) -> tuple[Any, ...]:

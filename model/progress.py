@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from model.periods import Period, fiscal_year_of, fy_bounds, parse_period
 from model.reports import (
@@ -179,117 +179,125 @@ def _start(kpi: Kpi, reports: list[Report], as_of: date, timeline: Timeline) -> 
     return PathPoint(first.period, first.value, "start")
 
 
-def _figure(a: Assessment, report: Report) -> Assessment:
-    return replace(
-        a,
-        actual=report.value,
-        actual_period=report.period,
-        basis=report.basis,
-        at_least=report.at_least,
-        approximate=report.approximate,
-    )
+Fields = dict[str, Any]
 
 
-def _assess_to_date(kpi: Kpi, base: Assessment, reports: list[Report], timeline: Timeline) -> Assessment:
+def _figure(report: Report | None) -> Fields:
+    """The fields of an assessment that describe the figure it rests on."""
+    if report is None:
+        return {}
+    return {
+        "actual": report.value,
+        "actual_period": report.period,
+        "basis": report.basis,
+        "at_least": report.at_least,
+        "approximate": report.approximate,
+    }
+
+
+def _current(targets: list[tuple[Period, Target]], as_of: date) -> tuple[Period, Target] | None:
+    for period, target in targets:
+        if period.end >= as_of:
+            return period, target
+    return targets[-1] if targets else None
+
+
+def _assess_to_date(
+    kpi: Kpi, as_of: date, found: tuple[Period, Target], reports: list[Report], timeline: Timeline
+) -> Fields:
     """cumulative and level KPIs: latest report against the current target on the path."""
-    as_of = base.as_of
-    found = current_target(kpi, as_of, timeline)
-    if found is None:
-        return replace(_figure(base, reports[-1]), status="no_target")
     due, target = found
     latest = reports[-1]
     start = _start(kpi, reports, as_of, timeline)
     path, kind = expected_path(kpi, start, due, target, as_of, timeline)
     measured = start.day < latest.period.end
     expected = value_on(path, latest.period.end) if measured else None
-    a = replace(
-        _figure(base, latest),
-        target=target,
-        target_period=due,
-        expected=expected,
-        expected_on=latest.period.end if measured else None,
-        path=path,
-        path_kind=kind,
-        measured=measured,
-    )
+    out = _figure(latest) | {
+        "target": target,
+        "target_period": due,
+        "expected": expected,
+        "expected_on": latest.period.end if measured else None,
+        "path": path,
+        "path_kind": kind,
+        "measured": measured,
+    }
     if meets(latest.value, latest.at_least, target, kpi.direction):
         done = kpi.direction != "maintain" or as_of >= due.end
-        return replace(a, status="achieved" if done else "on_track")
-    if as_of > due.end:
-        return replace(a, status="overdue")
-    if kpi.direction == "maintain":  # judged on the level itself, not on progress since a start
-        near = latest.value >= target.value * (1 - 2 * MAINTAIN_TOLERANCE)
-        return replace(a, status="at_risk" if near else "off_track")
-    if not measured or expected is None:
-        return replace(a, status="no_data")
-    return replace(a, status=grade(latest.value - start.value, expected - start.value))
+        status: Status = "achieved" if done else "on_track"
+    elif as_of > due.end:
+        status = "overdue"
+    elif kpi.direction == "maintain":  # judged on the level itself, not on progress since a start
+        status = "at_risk" if latest.value >= target.value * (1 - 2 * MAINTAIN_TOLERANCE) else "off_track"
+    elif expected is None:
+        status = "no_data"
+    else:
+        status = grade(latest.value - start.value, expected - start.value)
+    return out | {"status": status}
 
 
-def _assess_per_year(kpi: Kpi, base: Assessment, reports: list[Report], timeline: Timeline) -> Assessment:
-    as_of = base.as_of
-    years = sorted({r.period.fiscal_year for r in reports}, reverse=True)
-    for year in years:
-        target = target_for_year(kpi, year, as_of, timeline)
+def _assess_per_year(
+    kpi: Kpi, as_of: date, targets: list[tuple[Period, Target]], reports: list[Report]
+) -> Fields:
+    for year in sorted({r.period.fiscal_year for r in reports}, reverse=True):
+        target = target_for_year(targets, year)
         if target is None:
             continue
         total = combine([r for r in reports if r.period.fiscal_year == year])
         start, end = fy_bounds(year)
         whole_year = total.period.end >= end
-        span = (end - start).days
-        fraction = 1.0 if whole_year else max(0.0, (total.period.end - start).days / span)
+        fraction = 1.0 if whole_year else max(0.0, (total.period.end - start).days / (end - start).days)
         expected = target.value * fraction
-        a = replace(
-            _figure(base, total),
-            target=target,
-            target_period=parse_period(f"FY{year}"),
-            expected=expected,
-            expected_on=total.period.end,
-        )
         if meets(total.value, total.at_least, target, kpi.direction):
-            return replace(a, status="achieved")
-        if whole_year or as_of >= end:
-            return replace(a, status="overdue")
-        if kpi.direction == "decrease":
-            return replace(a, status="on_track")
-        return replace(a, status=grade(total.value, expected))
-    this_year = target_for_year(kpi, fiscal_year_of(as_of), as_of, timeline)
-    if this_year is None:
-        return replace(_figure(base, reports[-1]), status="no_data") if reports else base
-    period = parse_period(f"FY{fiscal_year_of(as_of)}")
-    return replace(base, status="no_data", target=this_year, target_period=period)
+            status: Status = "achieved"
+        elif whole_year or as_of >= end:
+            status = "overdue"
+        elif kpi.direction == "decrease":
+            status = "on_track"
+        else:
+            status = grade(total.value, expected)
+        return _figure(total) | {
+            "status": status,
+            "target": target,
+            "target_period": parse_period(f"FY{year}"),
+            "expected": expected,
+            "expected_on": total.period.end,
+        }
+    out = _figure(reports[-1] if reports else None)
+    this_year = target_for_year(targets, fiscal_year_of(as_of))
+    if this_year is not None:
+        out |= {"target": this_year, "target_period": parse_period(f"FY{fiscal_year_of(as_of)}")}
+    return out
 
 
-def _assess_milestone(kpi: Kpi, base: Assessment, reports: list[Report], timeline: Timeline) -> Assessment:
-    found = current_target(kpi, base.as_of, timeline)
+def _assess_milestone(as_of: date, found: tuple[Period, Target] | None, reports: list[Report]) -> Fields:
     done = [r for r in reports if r.value >= 1]
-    latest = done[0] if done else (reports[-1] if reports else None)
-    a = _figure(base, latest) if latest is not None else base
+    out = _figure(done[0] if done else (reports[-1] if reports else None))
     if found is not None:
-        a = replace(a, target_period=found[0], target=found[1])
+        out |= {"target_period": found[0], "target": found[1]}
     if done:
-        return replace(a, status="achieved")
+        return out | {"status": "achieved"}
     if found is None:
-        return replace(a, status="no_target")
-    return replace(a, status="overdue" if base.as_of > found[0].end else "no_data")
+        return out | {"status": "no_target"}
+    return out | {"status": "overdue" if as_of > found[0].end else "no_data"}
 
 
 def assess(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> Assessment:
     """Status of ``kpi`` at ``as_of`` (see the module docstring and the README)."""
+    targets = targets_in_force(kpi, as_of, timeline)
     reports = reports_until(kpi, as_of, timeline)
-    base = Assessment(kpi.id, as_of, "no_data", report_due=report_due(kpi, as_of, reports, timeline))
+    due = report_due(kpi, as_of, reports, targets, timeline)
+    found = _current(targets, as_of)
     if kpi.measure == "milestone":
-        return _assess_milestone(kpi, base, reports, timeline)
-    if not any(timeline.known(t, as_of) for t in kpi.targets):
-        context = _figure(base, reports[-1]) if reports else base
-        return replace(context, status="no_target")
-    if kpi.measure == "per_year":
-        return _assess_per_year(kpi, base, reports, timeline)
-    if not reports:
-        found = current_target(kpi, as_of, timeline)
-        if found is None:
-            return base
-        return replace(base, target=found[1], target_period=found[0])
-    return _assess_to_date(kpi, base, reports, timeline)
+        out = _assess_milestone(as_of, found, reports)
+    elif not targets:
+        out = _figure(reports[-1] if reports else None) | {"status": "no_target"}
+    elif kpi.measure == "per_year":
+        out = _assess_per_year(kpi, as_of, targets, reports)
+    elif not reports or found is None:
+        out = {"target": found[1], "target_period": found[0]} if found else {}
+    else:
+        out = _assess_to_date(kpi, as_of, found, reports, timeline)
+    return Assessment(kpi.id, as_of, **({"status": "no_data"} | out), report_due=due)
 
 
 def latest_actual_day(kpis: list[Kpi], timeline: Timeline = TIMELESS) -> date | None:

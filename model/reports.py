@@ -14,7 +14,7 @@ from typing import Literal
 
 from model.periods import Period, fiscal_year_of, parse_period
 from model.schema import Kpi, Target
-from model.timeline import Timeline, targets_in_force
+from model.timeline import Timeline
 
 #: A plan or target period is awaiting its report once it ended more than this many days ago.
 REPORT_GRACE_DAYS = 90
@@ -64,10 +64,10 @@ def combine(reports: list[Report]) -> Report:
     raise ValueError("no reports")  # pragma: no cover - callers pass a non-empty list
 
 
-def target_for_year(kpi: Kpi, fiscal_year: int, as_of: date, timeline: Timeline) -> Target | None:
-    """The target in force at ``as_of`` that applies to one fiscal year of a per_year KPI."""
+def target_for_year(targets: list[tuple[Period, Target]], fiscal_year: int) -> Target | None:
+    """Among the targets in force, the one that applies to one fiscal year of a per_year KPI."""
     best: tuple[int, Target] | None = None
-    for period, target in targets_in_force(kpi, as_of, timeline):
+    for period, target in targets:
         due_year = fiscal_year_of(period.end)
         applies = due_year == fiscal_year or (target.recurring and due_year <= fiscal_year)
         if applies and (best is None or due_year >= best[0]):
@@ -75,14 +75,16 @@ def target_for_year(kpi: Kpi, fiscal_year: int, as_of: date, timeline: Timeline)
     return best[1] if best else None
 
 
-def _expected_periods(kpi: Kpi, as_of: date, timeline: Timeline) -> list[Period]:
+def _expected_periods(
+    kpi: Kpi, as_of: date, targets: list[tuple[Period, Target]], timeline: Timeline
+) -> list[Period]:
     """Periods for which a report is promised: public plans, targets in force, recurring years."""
     periods = {
         obs.period: parse_period(obs.period)
         for obs in kpi.observations
         if obs.kind == "plan" and timeline.known(obs, as_of)
     }
-    for period, target in targets_in_force(kpi, as_of, timeline):
+    for period, target in targets:
         periods[period.text] = period
         if target.recurring:
             for year in range(period.fiscal_year + 1, fiscal_year_of(as_of) + 1):
@@ -97,12 +99,17 @@ def _covers(report: Report, period: Period, per_year: bool) -> bool:
     return report.period.end >= period.end
 
 
-def report_due(kpi: Kpi, as_of: date, reports: list[Report], timeline: Timeline) -> Period | None:
-    """The oldest plan or target period that ended over REPORT_GRACE_DAYS ago with no report."""
+def report_due(
+    kpi: Kpi, as_of: date, reports: list[Report], targets: list[tuple[Period, Target]], timeline: Timeline
+) -> Period | None:
+    """The oldest plan or target period that ended over REPORT_GRACE_DAYS ago with no report.
+
+    ``targets``: the targets in force at ``as_of`` (:func:`model.timeline.targets_in_force`).
+    """
     if kpi.measure == "milestone" and any(r.value >= 1 for r in reports):
         return None
     per_year = kpi.measure == "per_year"
-    for period in _expected_periods(kpi, as_of, timeline):
+    for period in _expected_periods(kpi, as_of, targets, timeline):
         if (as_of - period.end).days <= REPORT_GRACE_DAYS:
             return None
         if not any(_covers(r, period, per_year) for r in reports):

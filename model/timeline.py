@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from model.periods import Period, parse_period
 from model.schema import Evidence, Kpi, Source, Target
@@ -42,14 +43,21 @@ class Timeline:
     def known_from(self, ev: Evidence) -> date:
         """The day from which ``ev`` is public."""
         if ev.reported_on is not None:
-            return date.fromisoformat(ev.reported_on)
+            return _iso_day(ev.reported_on)
         published = self.published
         if not published:
             return ALWAYS
+        if ev.derived is None:  # the common case, kept cheap: one quoted source
+            return published.get(ev.source, ALWAYS) if ev.source is not None else ALWAYS
         return max((published.get(s, ALWAYS) for s in self.sources_of(ev)), default=ALWAYS)
 
     def known(self, ev: Evidence, as_of: date) -> bool:
         return self.known_from(ev) <= as_of
+
+
+@lru_cache(maxsize=4096)
+def _iso_day(text: str) -> date:
+    return date.fromisoformat(text)
 
 
 #: No publication dates: everything is known at every date.
