@@ -193,3 +193,20 @@ def test_small_counts_get_one_tick_per_kpi(dataset) -> None:
     axis = figures.status_bar(counts, "ja").layout.xaxis
     assert axis.dtick == 1 and axis.tickformat == ",d"
     assert "dtick" not in figures.count_axis(250, "ja")
+
+
+def test_a_floor_is_labelled_on_the_chart() -> None:
+    k = Kpi.model_validate(
+        {
+            "id": "f", "name": {"ja": "協働数", "en": "Projects"}, "bureau": "b", "pillar": "p",
+            "unit": {"ja": "件", "en": "projects"}, "measure": "cumulative",
+            "targets": [{"value": 40, "due": "FY2023", "source": "s.txt", "quote": "40件"}],
+            "observations": [
+                {"period": "FY2023", "value": 40, "bound": "at_least", "source": "s.txt", "quote": "40件"}
+            ],
+        }
+    )  # fmt: skip
+    (actual,) = traces(figures.trajectory(k, assess(k, date(2024, 3, 31)), "ja"), "actual")
+    assert list(actual.text) == ["40件以上"] and "40件以上" in actual.hovertext[0]
+    (actual,) = traces(figures.trajectory(k, assess(k, date(2024, 3, 31)), "en"), "actual")
+    assert list(actual.text) == ["≥ 40 projects"]
