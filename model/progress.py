@@ -145,11 +145,8 @@ def expected_path(
 ) -> tuple[tuple[PathPoint, ...], PathKind]:
     """Start, the public plans dated after the start and before the due date, the target."""
     plans = {}
-    for obs in kpi.observations:
-        if obs.kind != "plan" or not timeline.known(obs, as_of):
-            continue
-        period = parse_period(obs.period)
-        if start.day < period.end < due.end:
+    for period, obs, known_from in timeline.observations_of(kpi):
+        if obs.kind == "plan" and known_from <= as_of and start.day < period.end < due.end:
             plans[period.end] = PathPoint(period, obs.value, "plan")
     corners = [plans[day] for day in sorted(plans)]
     points = (start, *corners, PathPoint(due, target.value, "target"))

@@ -36,11 +36,8 @@ class Report:
 def reports_until(kpi: Kpi, as_of: date, timeline: Timeline) -> list[Report]:
     """The reports of ``kpi`` that count at ``as_of``, oldest first."""
     chosen: dict[str, Report] = {}
-    for obs in kpi.observations:
-        if obs.kind == "plan":
-            continue
-        period = parse_period(obs.period)
-        if period.end > as_of or not timeline.known(obs, as_of):
+    for period, obs, known_from in timeline.observations_of(kpi):
+        if obs.kind == "plan" or period.end > as_of or known_from > as_of:
             continue
         existing = chosen.get(obs.period)
         if existing is not None and existing.basis == "actual":
@@ -80,9 +77,9 @@ def _expected_periods(
 ) -> list[Period]:
     """Periods for which a report is promised: public plans, targets in force, recurring years."""
     periods = {
-        obs.period: parse_period(obs.period)
-        for obs in kpi.observations
-        if obs.kind == "plan" and timeline.known(obs, as_of)
+        obs.period: period
+        for period, obs, known_from in timeline.observations_of(kpi)
+        if obs.kind == "plan" and known_from <= as_of
     }
     for period, target in targets:
         periods[period.text] = period

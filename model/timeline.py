@@ -17,10 +17,14 @@ from datetime import date
 from functools import lru_cache
 
 from model.periods import Period, parse_period
-from model.schema import Evidence, Kpi, Source, Target
+from model.schema import Evidence, Kpi, Observation, Source, Target
 
 #: The known date of a figure whose sources carry no publication date.
 ALWAYS = date.min
+
+
+#: An observation with its period parsed and the day it became public.
+Dated = tuple[Period, Observation, date]
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,18 @@ class Timeline:
     """Publication dates of the registered sources, by id (the last day, for a month)."""
 
     published: dict[str, date] = field(default_factory=dict)
+    #: Per KPI object: its observations dated once (a dataset's timeline lives as long as it).
+    _dated: dict[int, tuple[Kpi, tuple[Dated, ...]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def observations_of(self, kpi: Kpi) -> tuple[Dated, ...]:
+        """``(period, observation, known_from)`` of every observation of ``kpi``, in file order."""
+        hit = self._dated.get(id(kpi))
+        if hit is not None and hit[0] is kpi:
+            return hit[1]
+        rows = tuple((parse_period(o.period), o, self.known_from(o)) for o in kpi.observations)
+        if self.published:  # not for TIMELESS, which every caller shares
+            self._dated[id(kpi)] = (kpi, rows)
+        return rows
 
     @classmethod
     def of(cls, sources: Iterable[Source]) -> Timeline:
