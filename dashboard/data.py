@@ -14,6 +14,7 @@ load afterwards clears the failure. That memory lives here, in the server proces
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 import weakref
@@ -31,6 +32,7 @@ from model.problems import DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SNAPSHOTS = ROOT / "snapshots"
+_LOG = logging.getLogger(__name__)
 
 
 def data_paths() -> tuple[Path, Path]:
@@ -83,6 +85,14 @@ def _load(data: str, seeds: str, fingerprint: str) -> Dataset | list[Problem]:
         return load_cached(Path(data), Path(seeds))
     except DataError as exc:
         return exc.errors or exc.problems
+    except Exception as exc:  # a bug or a limit the model did not word: still never a page exception
+        return [_unexpected(data, exc)]
+
+
+def _unexpected(data: str, exc: Exception) -> Problem:
+    """A problem naming an exception the loader did not turn into a DataError (logged with its trace)."""
+    _LOG.error("loading %s failed", data, exc_info=exc)
+    return Problem("error", data, None, f"the file could not be loaded: {type(exc).__name__}: {exc}"[:500])
 
 
 def clear_cache() -> None:
@@ -95,7 +105,10 @@ def load_dataset() -> Dataset | list[Problem]:
     data, seeds = data_paths()
     if not data.is_file():
         return [Problem("error", str(data), None, "the data file does not exist")]
-    return _load(str(data), str(seeds), _fingerprint(data, seeds))
+    try:
+        return _load(str(data), str(seeds), _fingerprint(data, seeds))
+    except Exception as exc:  # e.g. a seed removed between listing and stat: not cached, tried again
+        return [_unexpected(str(data), exc)]
 
 
 @dataclass

@@ -60,3 +60,47 @@ def test_a_deleted_file_also_falls_back(copy) -> None:
     at.run()
     assert any("does not exist" in plain(w.value) for w in at.warning)
     assert at.metric  # the overview still shows the last valid counts
+
+
+def _huge_integer(text: str) -> str:
+    """The fixture with one value of 5,000 digits (over Python's int-to-text limit of 4,300)."""
+    return text.replace("value: 55,", "value: " + "9" * 5000 + ",", 1)
+
+
+def _crashing_loader(*args, **kwargs):
+    raise RuntimeError("a bug in the loader")
+
+
+@pytest.mark.parametrize("breakage", ["huge integer", "loader crash"])
+def test_any_exception_while_loading_keeps_the_last_valid_data(copy, monkeypatch, breakage) -> None:
+    from dashboard import data
+
+    good = copy.read_text(encoding="utf-8")
+    at = open_app("kpi", kpi="wifi-sites")
+    if breakage == "huge integer":
+        copy.write_text(_huge_integer(good), encoding="utf-8")
+    else:
+        monkeypatch.setattr(data, "load_cached", _crashing_loader)
+        copy.write_text(good + "\n# edited\n", encoding="utf-8")
+    for page in ("kpi", "overview", "export", "changes"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        (banner,) = [w for w in at.warning if "読み込めません" in w.value]
+        assert "kpis.yaml" in plain(banner.value)
+    at.switch_page("app_pages/kpi.py").run()
+    assert "Wi-Fi整備施設数" in headers(at)
+
+
+@pytest.mark.parametrize("breakage", ["huge integer", "loader crash"])
+def test_any_exception_on_the_first_load_shows_the_error_panel(copy, monkeypatch, breakage) -> None:
+    from dashboard import data
+
+    if breakage == "huge integer":
+        copy.write_text(_huge_integer(copy.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        monkeypatch.setattr(data, "load_cached", _crashing_loader)
+    at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "データファイルに問題がある" in at.error[0].value
+    assert "kpis.yaml" in plain(at.error[0].value)
+    assert not at.metric
