@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from model.cache import load_cached
+from model.cache import load_cached_source
 from model.frames import overview_frame
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
 from model.problems import DataError, Problem
@@ -73,16 +73,20 @@ def _fingerprint(data: Path, seeds: Path) -> str:
     return digest.hexdigest()
 
 
+#: A valid load: the dataset and the bytes of the data file it was validated from.
+Loaded = tuple[Dataset, bytes | None]
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(data: str, seeds: str, fingerprint: str) -> Dataset | list[Problem]:
-    """The dataset, or the problems that make the file unusable (cached either way).
+def _load(data: str, seeds: str, fingerprint: str) -> Loaded | list[Problem]:
+    """The dataset and its source bytes, or the problems that make the file unusable (cached either way).
 
     A resource, not ``cache_data``: every rerun gets the same (never modified) dataset
     instead of a copy, which at thousands of KPIs costs seconds. ``load_cached`` serves a
     new process from the compiled JSON cache when the file has not changed.
     """
     try:
-        return load_cached(Path(data), Path(seeds))
+        return load_cached_source(Path(data), Path(seeds))
     except DataError as exc:
         return exc.errors or exc.problems
     except Exception as exc:  # a bug or a limit the model did not word: still never a page exception
@@ -100,11 +104,12 @@ def clear_cache() -> None:
     _load.clear()
 
 
-def load_dataset() -> Dataset | list[Problem]:
-    """The dataset as the file on disk is now, or its problems."""
+def load_dataset() -> Loaded | list[Problem]:
+    """The dataset (with its source bytes) as the file on disk is now, or its problems."""
     data, seeds = data_paths()
     if not data.is_file():
-        return [Problem("error", str(data), None, "the data file does not exist")]
+        why = "is a folder, not a file" if data.is_dir() else "does not exist"
+        return [Problem("error", str(data), None, f"the data file {why}")]
     try:
         return _load(str(data), str(seeds), _fingerprint(data, seeds))
     except Exception as exc:  # e.g. a seed removed between listing and stat: not cached, tried again
@@ -113,18 +118,23 @@ def load_dataset() -> Dataset | list[Problem]:
 
 @dataclass
 class Current:
-    """What to show: the newest valid dataset and, while the file is unusable, why and since when."""
+    """What to show: the newest valid dataset and, while the file is unusable, why and since when.
+
+    ``source`` holds the bytes of the data file that ``dataset`` was validated from, so the
+    Export page offers that YAML even after the file was deleted or broken.
+    """
 
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
     failing_since: datetime | None = None
+    source: bytes | None = None
 
     @property
     def stale(self) -> bool:
         return self.dataset is not None and bool(self.problems)
 
 
-_LAST_VALID: dict[str, Dataset] = {}
+_LAST_VALID: dict[str, Loaded] = {}
 _FAILING_SINCE: dict[str, datetime] = {}
 _LOCK = threading.Lock()
 
@@ -138,12 +148,19 @@ def current() -> Current:
     loaded = load_dataset()
     key = str(data_paths()[0].resolve())
     with _LOCK:
-        if isinstance(loaded, Dataset):
+        if isinstance(loaded, tuple):
             _LAST_VALID[key] = loaded
             _FAILING_SINCE.pop(key, None)
-            return Current(loaded)
+            return Current(loaded[0], source=loaded[1])
         since = _FAILING_SINCE.setdefault(key, now())
-        return Current(_LAST_VALID.get(key), list(loaded), since)
+        dataset, source = _LAST_VALID.get(key, (None, None))
+        return Current(dataset, list(loaded), since, source)
+
+
+def source_of(dataset: Dataset) -> bytes | None:
+    """The data file's bytes that ``dataset`` was validated from, if it is the one served now."""
+    served = current()
+    return served.source if served.dataset is dataset else None
 
 
 def forget() -> None:

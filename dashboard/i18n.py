@@ -309,6 +309,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "download_csv": ("CSVをダウンロード", "Download CSV"),
     "download_yaml": ("データファイル (YAML) をダウンロード", "Download the data file (YAML)"),
+    "yaml_unavailable": (
+        "表示中のデータの YAML ファイルは現在ダウンロードできません。",
+        "The YAML file of the data shown cannot be downloaded right now.",
+    ),
     "encoding_error": (
         "この文字コードでは書き出せません：{error}",
         "Cannot export with this encoding: {error}",

@@ -194,20 +194,28 @@ def _read_data(path: Path) -> bytes | None:
 
 def load_cached(path: Path, seeds: Path, cache_dir: Path | None = None) -> Dataset:
     """Like :func:`model.loader.load`, served from the cache when nothing has changed."""
+    return load_cached_source(path, seeds, cache_dir)[0]
+
+
+def load_cached_source(
+    path: Path, seeds: Path, cache_dir: Path | None = None
+) -> tuple[Dataset, bytes | None]:
+    """:func:`load_cached` and the very bytes of the data file it was validated from (None only
+    when the file could not be read stably but the loader then read it)."""
     path, seeds = Path(path), Path(seeds)
     folder = resolve_cache_dir(cache_dir)
     data = _read_data(path)
     if data is None:  # unreadable: let the loader word the problem
-        return load(path, seeds)
+        return load(path, seeds), None
     key = cache_key(data, seeds)
     with paused_gc(promote=True):
         dataset = read_entry(folder, key, path, seeds)
         if dataset is not None:
-            return dataset
+            return dataset, data
         # the very bytes the key was made of: raises DataError when invalid (nothing cached)
         dataset = load_bytes(data, path, seeds)
     write_entry(folder, key, dataset)
-    return dataset
+    return dataset, data
 
 
 def info(path: Path, seeds: Path, cache_dir: Path | None = None) -> dict[str, Any]:

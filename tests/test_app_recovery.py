@@ -80,7 +80,7 @@ def test_any_exception_while_loading_keeps_the_last_valid_data(copy, monkeypatch
     if breakage == "huge integer":
         copy.write_text(_huge_integer(good), encoding="utf-8")
     else:
-        monkeypatch.setattr(data, "load_cached", _crashing_loader)
+        monkeypatch.setattr(data, "load_cached_source", _crashing_loader)
         copy.write_text(good + "\n# edited\n", encoding="utf-8")
     for page in ("kpi", "overview", "export", "changes"):
         at.switch_page(f"app_pages/{page}.py").run()
@@ -98,9 +98,30 @@ def test_any_exception_on_the_first_load_shows_the_error_panel(copy, monkeypatch
     if breakage == "huge integer":
         copy.write_text(_huge_integer(copy.read_text(encoding="utf-8")), encoding="utf-8")
     else:
-        monkeypatch.setattr(data, "load_cached", _crashing_loader)
+        monkeypatch.setattr(data, "load_cached_source", _crashing_loader)
     at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     assert "データファイルに問題がある" in at.error[0].value
     assert "kpis.yaml" in plain(at.error[0].value)
     assert not at.metric
+
+
+def _replace_by_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+@pytest.mark.parametrize("breakage", [Path.unlink, _replace_by_folder], ids=["deleted", "folder"])
+@pytest.mark.parametrize("page", ["overview", "years", "bureaus", "kpi", "changes", "export", "record"])
+def test_a_vanished_file_keeps_every_page_on_the_last_valid_data(copy, breakage, page) -> None:
+    at = open_app(page, kpi="wifi-sites")
+    breakage(copy)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    (banner,) = [w for w in at.warning if "読み込めません" in w.value]
+    assert str(copy) in plain(banner.value)
+    assert ("folder" if breakage is _replace_by_folder else "does not exist") in plain(banner.value)
+    if page == "export":  # the CSV and the YAML of the last valid data, from memory
+        labels = [b.label for b in at.get("download_button")]
+        assert len(labels) == 2, labels
+        assert at.dataframe and "wifi-sites" in set(at.dataframe[0].value["kpi_id"])

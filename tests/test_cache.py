@@ -232,3 +232,10 @@ def test_the_key_covers_the_code_version(copy, monkeypatch):
     before = cache_key(data.read_bytes(), seeds)
     monkeypatch.setattr(cache, "code_version", lambda: "another version")
     assert cache_key(data.read_bytes(), seeds) != before
+
+
+def test_the_source_bytes_come_with_the_dataset_on_a_miss_and_a_hit(copy):
+    data, seeds, folder = copy
+    for _ in ("miss", "hit"):
+        dataset, source = cache.load_cached_source(data, seeds, folder)
+        assert source == data.read_bytes() and dataset.path == data
