@@ -2,8 +2,9 @@
 
 ``KPI_DATA`` and ``KPI_SEEDS`` point the app at another data file and seed folder (tests use
 fixtures); ``KPI_SNAPSHOTS`` the snapshot folder. The cache key includes a hash of the data
-file and the seeds' names, sizes and modification times, so an edit shows up on the next
-interaction without a restart.
+file and the name, inode, size and modification time of every file in the seed folder (every
+file the loader may read, whatever its suffix), so an edit shows up on the next interaction
+without a restart.
 
 When the file on disk becomes unusable (a bad edit, a truncated copy) the app keeps serving
 the last valid dataset of that path and says what is wrong and since when; the first valid
@@ -25,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from model.cache import load_cached_source
+from model.cache import load_cached_source, seed_files
 from model.frames import overview_frame
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
 from model.problems import DataError, Problem
@@ -66,10 +67,12 @@ def _content_digest(path: Path) -> str:
 
 
 def _fingerprint(data: Path, seeds: Path) -> str:
+    """The data file's content and every seed file the loader may read (whatever its suffix):
+    name, inode, size and modification time."""
     digest = hashlib.sha256(_content_digest(data).encode())
-    for seed in sorted(seeds.glob("*.txt")):
+    for seed in seed_files(seeds):
         stat = seed.stat()
-        digest.update(f"{seed.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(f"{seed.name}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

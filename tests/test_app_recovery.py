@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,22 @@ def test_a_vanished_file_keeps_every_page_on_the_last_valid_data(copy, breakage,
         labels = [b.label for b in at.get("download_button")]
         assert len(labels) == 2, labels
         assert at.dataframe and "wifi-sites" in set(at.dataframe[0].value["kpi_id"])
+
+
+def test_an_edit_of_a_seed_that_is_not_txt_is_noticed(app_data, tmp_path) -> None:
+    """The app watches every file the loader may read, not only ``*.txt``."""
+    seeds = tmp_path / "seeds-md"
+    seeds.mkdir()
+    seed = seeds / "strategy.md"
+    shutil.copyfile(FIXTURE / "seeds" / "strategy.txt", seed)
+    text = (FIXTURE / "kpis.yaml").read_text(encoding="utf-8").replace("strategy.txt", "strategy.md")
+    app_data(tmp_path / "md.yaml", seeds).write_text(text, encoding="utf-8")
+    at = open_app("kpi", kpi="startup-projects")
+    assert not [w for w in at.warning if "読み込めません" in w.value]
+
+    quoted = "2023(R5)年度の官民協働実践数は55件"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(quoted, "（削除）"), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    (banner,) = [w for w in at.warning if "読み込めません" in w.value]
+    assert "quote not found" in plain(banner.value)
