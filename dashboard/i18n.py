@@ -204,7 +204,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "スナップショット「{name}」は見つかりません。既定の比較を表示します。",
         'There is no snapshot "{name}"; showing the default comparison.',
     ),
-    "snapshot_error": ("スナップショットを読めません：{error}", "Cannot read the snapshot: {error}"),
+    "snapshot_error": ("スナップショットを読めません。", "Cannot read the snapshot."),
     "changes_summary": ("{old} → {new}：{n} 件の変更", "{old} → {new}: {n} change(s)"),
     "change_counts": ("変更の種類別の件数", "Changes by kind"),
     "change_kind": ("変更の種類", "Change"),

@@ -12,7 +12,7 @@ from model import passwords
 from scripts.apphost import VIEWPORT
 from tests.browser.conftest import ARTIFACTS, FIXTURES, running_app
 from tests.browser.test_browser import assert_clean, open_page, page_html, wait_for_app, wait_for_chart
-from tests.test_app_changes import make_history
+from tests.test_app_changes import MARKDOWN, _rewrite_cell, make_history
 
 pytestmark = pytest.mark.browser
 SEEDS = FIXTURES / "seeds"
@@ -147,5 +147,25 @@ def test_markup_in_the_data_is_shown_literally_and_never_runs(browser) -> None:
                     assert "<svg onload=alert(3)>局" in page.inner_text("body")
                 page.screenshot(path=ARTIFACTS / f"xss-{name}.png")
             assert dialogs == []
+        finally:
+            page.close()
+
+
+def test_markdown_in_a_snapshot_is_shown_as_text(browser, tmp_path) -> None:
+    """A snapshot cell with a markdown link and image: shown literally, nothing is fetched."""
+    copy = make_history(tmp_path)
+    _rewrite_cell(tmp_path / "snapshots" / "2025-03-31.csv", "value", MARKDOWN)
+    with running_app(copy, SEEDS, name="snapshot-markdown", snapshots=tmp_path / "snapshots") as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        try:
+            open_page(page, f"{url}/changes?from=snapshot-2024-03-31&to=snapshot-2025-03-31")
+            page.locator('[data-testid="stAlertContentError"]').wait_for()
+            assert MARKDOWN in page.locator('[data-testid="stText"]').first.inner_text()
+            main = page.locator('[data-testid="stMain"]')
+            assert main.locator('a[href*="127.0.0.1:9"], img[src*="127.0.0.1:9"]').count() == 0
+            assert not [u for u in requested if "127.0.0.1:9/" in u]
+            page.screenshot(path=ARTIFACTS / "snapshot-markdown-ja.png")
         finally:
             page.close()
