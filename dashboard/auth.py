@@ -34,11 +34,16 @@ def current_editor() -> str | None:
     config = secrets()
     mode = editing.mode(config)
     if mode == "oidc":
-        return editing.oidc_editor(st.user.to_dict(), (config.get("editing") or {}).get("editors"))
+        return editing.oidc_editor(st.user.to_dict(), _editors(config))
     if mode == "password":
         name = st.session_state.get(_EDITOR)
         return name if isinstance(name, str) and name.strip() else None
     return None
+
+
+def _editors(config: dict[str, Any]) -> object:
+    section = config.get("editing")
+    return section.get("editors") if isinstance(section, dict) else None
 
 
 def _password_form(encoded: str, lang: str) -> None:
@@ -78,9 +83,13 @@ def sign_in(lang: str) -> str | None:
         st.code('[editing]\npassword_hash = "pbkdf2_sha256$310000$…$…"', language="toml")
         st.caption(t("editing_oidc", lang))
         return None
+    if mode == "oidc" and not editing.allowed_editors(_editors(config)):
+        st.warning(t("oidc_no_editors", lang), icon=":material/lock:")
+        return None
     editor = current_editor()
     if editor is None and mode == "oidc" and st.user.to_dict().get("is_logged_in"):
-        st.error(t("not_an_editor", lang), icon=":material/block:")
+        unverified = editing.verified_email(st.user.to_dict()) is None
+        st.error(t("email_unverified" if unverified else "not_an_editor", lang), icon=":material/block:")
         if st.button(t("sign_out", lang), icon=":material/logout:", key="logout"):
             st.logout()
     elif editor is None and mode == "oidc":

@@ -242,11 +242,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "editing_oidc": (
         "OpenID Connect で認証する場合は [auth] セクション（redirect_uri, cookie_secret, client_id, "
-        "client_secret, server_metadata_url）を設定します。編集できる人は "
-        '[editing] editors = ["name@example.jp"] で限定できます。',
+        "client_secret, server_metadata_url）を設定し、編集できる人を "
+        '`[editing] editors = ["name@example.jp"]` に列挙します（確認済みのメールアドレスのみ）。',
         "To sign in with OpenID Connect instead, configure an [auth] section (redirect_uri, "
-        "cookie_secret, client_id, client_secret, server_metadata_url); "
-        '[editing] editors = ["name@example.jp"] limits who may edit.',
+        "cookie_secret, client_id, client_secret, server_metadata_url) and list who may edit in "
+        '`[editing] editors = ["name@example.jp"]` (verified e-mail addresses only).',
     ),
     "hash_invalid": (
         "secrets.toml の password_hash が正しくありません：{error}",
@@ -270,6 +270,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_an_editor": (
         "このアカウントには編集権限がありません（secrets.toml の [editing] editors）。",
         "This account may not edit (see [editing] editors in secrets.toml).",
+    ),
+    "email_unverified": (
+        "このアカウントのメールアドレスはプロバイダーで確認されていません（email_verified）。"
+        "確認済みのメールアドレスだけが編集者の一覧と照合されます。",
+        "The provider has not verified this account's e-mail address (email_verified); only a "
+        "verified address is compared with the list of editors.",
+    ),
+    "oidc_no_editors": (
+        "編集は無効です：OpenID Connect は設定されていますが、secrets.toml に編集できる人の一覧 "
+        '`[editing] editors = ["name@example.jp"]` がありません。一覧がないと、プロバイダーの誰でも'
+        "編集できてしまうためです。",
+        "Editing is off: OpenID Connect is configured, but secrets.toml has no list of who may edit "
+        '(`[editing] editors = ["name@example.jp"]`). Without it anyone with an account at the provider '
+        "could edit.",
     ),
     "action": ("操作", "Action"),
     "action_record": ("数値を登録（record）", "Record a figure"),
