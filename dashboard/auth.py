@@ -1,7 +1,9 @@
 """Signing in to edit: OpenID Connect (``st.login``) or a password hash from the secrets.
 
 The password is compared with :func:`model.passwords.verify` and never kept: only the
-editor's name stays in the session. Failed attempts make the session wait longer each time.
+editor's name stays in the session. Failed attempts make the session wait longer each time,
+and :data:`THROTTLE`, shared by every session of the process, allows at most 5 attempts per
+client address and 30 in all per minute (a new session per guess gains nothing).
 """
 
 from __future__ import annotations
@@ -14,11 +16,23 @@ import streamlit as st
 from dashboard import editing
 from dashboard.i18n import t
 from dashboard.state import md
+from dashboard.throttle import Throttle
 from model import passwords
 
 _EDITOR = "_editor"
 _FAILURES = "_signin_failures"
 _NOT_BEFORE = "_signin_not_before"
+#: Password attempts of every session of this process, by client address.
+THROTTLE = Throttle()
+
+
+def client_address() -> str:
+    """The browser's address (behind a proxy on this machine, the one it forwards), or "local"."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no client context (bare mode)
+        address = None
+    return address if isinstance(address, str) and address else "local"
 
 
 def secrets() -> dict[str, Any]:
@@ -61,14 +75,20 @@ def _password_form(encoded: str, lang: str) -> None:
     wait = st.session_state.get(_NOT_BEFORE, 0.0) - time.monotonic()
     if wait > 0:
         st.error(t("sign_in_wait", lang, seconds=int(wait) + 1), icon=":material/timer:")
+        return
+    address = client_address()
+    refused = THROTTLE.attempt(address)  # counts from now on: the password is not even checked
+    if refused is not None:
+        key = "sign_in_locked_address" if refused.scope == "address" else "sign_in_locked_all"
+        st.error(t(key, lang, seconds=refused.seconds), icon=":material/lock_clock:")
     elif name.strip() and passwords.verify(password, encoded):
+        THROTTLE.succeeded(address)
         st.session_state[_EDITOR] = name.strip()[:80]
         st.session_state[_FAILURES] = 0
         st.rerun()
     else:
         failures = st.session_state.get(_FAILURES, 0) + 1
         st.session_state[_FAILURES] = failures
-        time.sleep(min(editing.delay(failures), 2))  # slows guessing even from a script
         st.session_state[_NOT_BEFORE] = time.monotonic() + editing.delay(failures)
         st.error(t("sign_in_failed", lang, seconds=editing.delay(failures)), icon=":material/lock:")
 

@@ -264,6 +264,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "あと{seconds}秒待ってから再試行してください。",
         "Wait {seconds} s before trying again.",
     ),
+    "sign_in_locked_address": (
+        "このアドレスからのサインイン失敗が多すぎます（1分間に5回まで）。{seconds}秒後に再試行してください。",
+        "Too many failed sign-ins from your address (5 a minute at most); try again in {seconds} s.",
+    ),
+    "sign_in_locked_all": (
+        "サインインの失敗が多すぎるため（全体で1分間に30回まで）、全員のサインインを一時停止しています。"
+        "{seconds}秒後に再試行してください。",
+        "Too many failed sign-ins in all (30 a minute at most): signing in is paused for everyone; "
+        "try again in {seconds} s.",
+    ),
     "login_failed": ("サインインを開始できません：{error}", "Cannot start the sign-in: {error}"),
     "signed_in_as": ("{editor} としてサインイン中", "Signed in as {editor}"),
     "sign_out": ("サインアウト", "Sign out"),

@@ -33,7 +33,9 @@ def app_data(tmp_path, monkeypatch):
     Yields a function that installs a given data file and seed folder instead (for tests that
     build their own data); by default the copy of ``tests/fixtures/dashboard/kpis.yaml``.
     """
-    from dashboard import data
+    from dashboard import auth, data
+
+    auth.THROTTLE.clear()  # sign-in failures of earlier tests are not this test's
 
     def install(path: Path, seeds: Path = DASHBOARD_FIXTURES / "seeds") -> Path:
         monkeypatch.setenv("KPI_DATA", str(path))
@@ -49,6 +51,7 @@ def app_data(tmp_path, monkeypatch):
     yield install
     data.clear_cache()
     data.forget()
+    auth.THROTTLE.clear()
 
 
 def open_app(

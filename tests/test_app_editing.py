@@ -124,6 +124,29 @@ def test_wrong_password_writes_nothing_and_slows_the_next_try(copy) -> None:
     assert copy.read_bytes() == before and not audit_path(copy).exists()
 
 
+def test_a_fresh_session_per_guess_is_limited_per_address(copy) -> None:
+    """Five failures from one address in a minute lock it out, whichever sessions made them."""
+    secrets = {"editing": {"password_hash": HASH}}
+    before = copy.read_bytes()
+    for i in range(5):
+        at = sign_in(record_page(secrets), "mallory", f"guess {i}")
+        assert "パスワードが違います" in at.error[0].value
+    at = sign_in(record_page(secrets), "mallory", PASSWORD)  # right, but too late
+    assert "edit_check" not in keys(at, "button")
+    assert "このアドレスからのサインイン失敗が多すぎます" in at.error[0].value
+    assert copy.read_bytes() == before and not audit_path(copy).exists()
+
+
+def test_thirty_failures_in_all_lock_out_every_address(copy) -> None:
+    from dashboard import auth
+
+    for i in range(30):  # failures from 30 other addresses (other sessions of this process)
+        assert auth.THROTTLE.attempt(f"192.0.2.{i}") is None
+    at = sign_in(record_page({"editing": {"password_hash": HASH}}), "analyst-a", PASSWORD)
+    assert "edit_check" not in keys(at, "button")
+    assert "全員のサインインを一時停止" in at.error[0].value
+
+
 def test_malformed_hash_keeps_editing_closed(copy) -> None:
     at = record_page({"editing": {"password_hash": "md5$abc"}})
     assert "password_hash" in at.error[0].value
