@@ -18,6 +18,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 ENTRY = PROJECT / "dashboard" / "streamlit_app.py"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_secret(tmp_path_factory):
+    """The secret that signs cache entries, for every test and every app the tests start: a
+    file of the test session (tests never create one in the home folder)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KPI_CACHE_SECRET", str(tmp_path_factory.mktemp("secret") / "cache-secret"))
+        yield
+
+
 @pytest.fixture
 def minimal() -> Dataset:
     return load(MINIMAL, SEEDS)
