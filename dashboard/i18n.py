@@ -332,6 +332,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "UTF-8 with BOM opens correctly in Excel",
     ),
     "download_csv": ("CSVをダウンロード", "Download CSV"),
+    "download_table": ("この表をCSVでダウンロード", "Download this table (CSV)"),
     "download_yaml": ("データファイル (YAML) をダウンロード", "Download the data file (YAML)"),
     "yaml_unavailable": (
         "表示中のデータの YAML ファイルは現在ダウンロードできません。",

@@ -56,10 +56,10 @@ def show(changes: pd.DataFrame) -> None:
     else:
         alt = f"{t('transitions', lang)}: {len(moved)}"
         ui.chart(transition_bar(changes, lang), alt=alt, key="transitions")
-        ui.table(moved, lang)
+        ui.table(moved, lang, "transitions")
     st.subheader(t("other_changes", lang))
     units = dict(zip(ctx.overview["kpi_id"], ctx.overview[f"unit_{lang}"], strict=True))
-    ui.table(other_changes(changes, lang, units), lang)
+    ui.table(other_changes(changes, lang, units), lang, "other-changes")
     st.download_button(
         t("download_diff", lang),
         to_csv_bytes(as_table(changes)),
