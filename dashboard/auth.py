@@ -9,11 +9,13 @@ client address and 30 in all per minute (a new session per guess gains nothing).
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit import config as st_config
 
-from dashboard import editing
+from dashboard import editing, serve
 from dashboard.i18n import t
 from dashboard.state import md
 from dashboard.throttle import Throttle
@@ -35,8 +37,21 @@ def client_address() -> str:
     return address if isinstance(address, str) and address else "local"
 
 
+def secrets_trusted() -> bool:
+    """Are the secrets the project's? Yes when the secrets file was named explicitly (as
+    ``dashboard/serve.py`` does) or Streamlit was started in the project folder; otherwise it
+    reads ``.streamlit/secrets.toml`` of whatever folder it was started in."""
+    try:
+        named = st_config.get_where_defined("secrets.files") != "<default>"
+    except Exception:  # an unknown option in another Streamlit version: judge by the folder
+        named = False
+    return named or Path.cwd().resolve() == serve.ROOT
+
+
 def secrets() -> dict[str, Any]:
-    """The app's secrets, empty when there is no secrets.toml."""
+    """The app's secrets, empty when there is no secrets.toml or when it is not the project's."""
+    if not secrets_trusted():
+        return {}
     try:
         return st.secrets.to_dict()
     except Exception:  # StreamlitSecretNotFoundError or a malformed file: editing stays off
@@ -97,6 +112,9 @@ def sign_in(lang: str) -> str | None:
     """Draw the sign-in (or how to enable editing) and return the signed-in editor, if any."""
     config = secrets()
     mode = editing.mode(config)
+    if mode is None and not secrets_trusted():
+        st.warning(t("secrets_untrusted", lang), icon=":material/lock:")
+        return None
     if mode is None:
         st.info(t("editing_off", lang), icon=":material/lock:")
         st.code(".venv/bin/python -m model password", language="sh")

@@ -287,6 +287,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The provider has not verified this account's e-mail address (email_verified); only a "
         "verified address is compared with the list of editors.",
     ),
+    "secrets_untrusted": (
+        "編集は無効です：アプリがプロジェクト外のフォルダーから dashboard/serve.py を使わずに起動されたため、"
+        "そのフォルダーの secrets.toml は信頼しません。`make run` または `python dashboard/serve.py` で"
+        "起動してください。",
+        "Editing is off: the app was started in a folder outside the project without "
+        "dashboard/serve.py, so that folder's secrets.toml is not trusted. Start it with `make run` "
+        "or `python dashboard/serve.py`.",
+    ),
     "oidc_no_editors": (
         "編集は無効です：OpenID Connect は設定されていますが、secrets.toml に編集できる人の一覧 "
         '`[editing] editors = ["name@example.jp"]` がありません。一覧がないと、プロバイダーの誰でも'
