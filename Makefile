@@ -17,10 +17,9 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# serve.py passes every setting of .streamlit/config.toml and the secrets file explicitly.
 run: $(VENV)/.installed
-	$(PY) -m streamlit run dashboard/streamlit_app.py \
-		--server.address $(HOST) --server.port $(PORT) --server.headless true \
-		--browser.gatherUsageStats false
+	$(PY) dashboard/serve.py --address $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

@@ -1,28 +1,57 @@
 """Signing in to edit: OpenID Connect (``st.login``) or a password hash from the secrets.
 
 The password is compared with :func:`model.passwords.verify` and never kept: only the
-editor's name stays in the session. Failed attempts make the session wait longer each time.
+editor's name stays in the session. Failed attempts make the session wait longer each time,
+and :data:`THROTTLE`, shared by every session of the process, allows at most 5 attempts per
+client address and 30 in all per minute (a new session per guess gains nothing).
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit import config as st_config
 
-from dashboard import editing
+from dashboard import editing, serve
 from dashboard.i18n import t
 from dashboard.state import md
+from dashboard.throttle import Throttle
 from model import passwords
 
 _EDITOR = "_editor"
 _FAILURES = "_signin_failures"
 _NOT_BEFORE = "_signin_not_before"
+#: Password attempts of every session of this process, by client address.
+THROTTLE = Throttle()
+
+
+def client_address() -> str:
+    """The browser's address (behind a proxy on this machine, the one it forwards), or "local"."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no client context (bare mode)
+        address = None
+    return address if isinstance(address, str) and address else "local"
+
+
+def secrets_trusted() -> bool:
+    """Are the secrets the project's? Yes when the secrets file was named explicitly (as
+    ``dashboard/serve.py`` does) or Streamlit was started in the project folder; otherwise it
+    reads ``.streamlit/secrets.toml`` of whatever folder it was started in."""
+    try:
+        named = st_config.get_where_defined("secrets.files") != "<default>"
+    except Exception:  # an unknown option in another Streamlit version: judge by the folder
+        named = False
+    return named or Path.cwd().resolve() == serve.ROOT
 
 
 def secrets() -> dict[str, Any]:
-    """The app's secrets, empty when there is no secrets.toml."""
+    """The app's secrets, empty when there is no secrets.toml or when it is not the project's."""
+    if not secrets_trusted():
+        return {}
     try:
         return st.secrets.to_dict()
     except Exception:  # StreamlitSecretNotFoundError or a malformed file: editing stays off
@@ -34,11 +63,16 @@ def current_editor() -> str | None:
     config = secrets()
     mode = editing.mode(config)
     if mode == "oidc":
-        return editing.oidc_editor(st.user.to_dict(), (config.get("editing") or {}).get("editors"))
+        return editing.oidc_editor(st.user.to_dict(), _editors(config))
     if mode == "password":
         name = st.session_state.get(_EDITOR)
         return name if isinstance(name, str) and name.strip() else None
     return None
+
+
+def _editors(config: dict[str, Any]) -> object:
+    section = config.get("editing")
+    return section.get("editors") if isinstance(section, dict) else None
 
 
 def _password_form(encoded: str, lang: str) -> None:
@@ -56,14 +90,20 @@ def _password_form(encoded: str, lang: str) -> None:
     wait = st.session_state.get(_NOT_BEFORE, 0.0) - time.monotonic()
     if wait > 0:
         st.error(t("sign_in_wait", lang, seconds=int(wait) + 1), icon=":material/timer:")
+        return
+    address = client_address()
+    refused = THROTTLE.attempt(address)  # counts from now on: the password is not even checked
+    if refused is not None:
+        key = "sign_in_locked_address" if refused.scope == "address" else "sign_in_locked_all"
+        st.error(t(key, lang, seconds=refused.seconds), icon=":material/lock_clock:")
     elif name.strip() and passwords.verify(password, encoded):
+        THROTTLE.succeeded(address)
         st.session_state[_EDITOR] = name.strip()[:80]
         st.session_state[_FAILURES] = 0
         st.rerun()
     else:
         failures = st.session_state.get(_FAILURES, 0) + 1
         st.session_state[_FAILURES] = failures
-        time.sleep(min(editing.delay(failures), 2))  # slows guessing even from a script
         st.session_state[_NOT_BEFORE] = time.monotonic() + editing.delay(failures)
         st.error(t("sign_in_failed", lang, seconds=editing.delay(failures)), icon=":material/lock:")
 
@@ -72,15 +112,22 @@ def sign_in(lang: str) -> str | None:
     """Draw the sign-in (or how to enable editing) and return the signed-in editor, if any."""
     config = secrets()
     mode = editing.mode(config)
+    if mode is None and not secrets_trusted():
+        st.warning(t("secrets_untrusted", lang), icon=":material/lock:")
+        return None
     if mode is None:
         st.info(t("editing_off", lang), icon=":material/lock:")
         st.code(".venv/bin/python -m model password", language="sh")
         st.code('[editing]\npassword_hash = "pbkdf2_sha256$310000$…$…"', language="toml")
         st.caption(t("editing_oidc", lang))
         return None
+    if mode == "oidc" and not editing.allowed_editors(_editors(config)):
+        st.warning(t("oidc_no_editors", lang), icon=":material/lock:")
+        return None
     editor = current_editor()
     if editor is None and mode == "oidc" and st.user.to_dict().get("is_logged_in"):
-        st.error(t("not_an_editor", lang), icon=":material/block:")
+        unverified = editing.verified_email(st.user.to_dict()) is None
+        st.error(t("email_unverified" if unverified else "not_an_editor", lang), icon=":material/block:")
         if st.button(t("sign_out", lang), icon=":material/logout:", key="logout"):
             st.logout()
     elif editor is None and mode == "oidc":

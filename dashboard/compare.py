@@ -2,6 +2,9 @@
 
 A side is written ``snapshot-<as_of>`` (a snapshot listed in ``snapshots/index.json``) or
 ``<YYYY-MM-DD>`` (the current data evaluated at that date), as in the page's URL.
+
+Snapshot files and their index are outside input: an entry whose date is not ``YYYY-MM-DD`` is
+not offered, and a status the app does not know is a SnapshotError, never a page exception.
 """
 
 from __future__ import annotations
@@ -15,19 +18,28 @@ import pandas as pd
 from dashboard.i18n import t
 from model.export import snapshot_frame
 from model.loader import Dataset
+from model.progress import STATUSES
 from model.snapshots import SnapshotError, read_snapshot
 
 PREFIX = "snapshot-"
 
 
 def snapshot_options(index: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Index entries by side name, oldest first; entries without a plain file name are skipped."""
+    """Index entries by side name, oldest first; entries without an ISO date or a plain file name
+    are skipped."""
     out = {}
     for entry in sorted(index, key=lambda e: str(e.get("as_of"))):
         name, file = str(entry.get("as_of", "")), str(entry.get("file", ""))
-        if name and file and Path(file).name == file and not file.startswith("."):
+        if _is_date(name) and file and Path(file).name == file and not file.startswith("."):
             out[PREFIX + name] = entry
     return out
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def is_snapshot(side: str) -> bool:
@@ -48,5 +60,10 @@ def side_frame(
         entry = snapshots.get(side)
         if entry is None:
             raise SnapshotError(f"{side} is not in {folder / 'index.json'}")
-        return read_snapshot(Path(folder) / entry["file"])
+        path = Path(folder) / entry["file"]
+        frame = read_snapshot(path)
+        unknown = sorted(set(frame["status"]) - set(STATUSES))
+        if unknown:
+            raise SnapshotError(f"{path}: unknown status {unknown[0]!r}")
+        return frame
     return snapshot_frame(dataset, date.fromisoformat(side))

@@ -2,8 +2,9 @@
 
 ``KPI_DATA`` and ``KPI_SEEDS`` point the app at another data file and seed folder (tests use
 fixtures); ``KPI_SNAPSHOTS`` the snapshot folder. The cache key includes a hash of the data
-file and the seeds' names, sizes and modification times, so an edit shows up on the next
-interaction without a restart.
+file and the name, inode, size and modification time of every file in the seed folder (every
+file the loader may read, whatever its suffix), so an edit shows up on the next interaction
+without a restart.
 
 When the file on disk becomes unusable (a bad edit, a truncated copy) the app keeps serving
 the last valid dataset of that path and says what is wrong and since when; the first valid
@@ -14,6 +15,7 @@ load afterwards clears the failure. That memory lives here, in the server proces
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 import weakref
@@ -26,7 +28,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from model.cache import load_cached
+from model.cache import load_cached_source, seed_files
 from model.frames import figure_frame_at, overview_frame
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
 from model.problems import DataError, Problem
@@ -34,6 +36,7 @@ from model.progress import latest_actual_day
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SNAPSHOTS = ROOT / "snapshots"
+_LOG = logging.getLogger(__name__)
 
 
 def data_paths() -> tuple[Path, Path]:
@@ -67,25 +70,39 @@ def _content_digest(path: Path) -> str:
 
 
 def _fingerprint(data: Path, seeds: Path) -> str:
+    """The data file's content and every seed file the loader may read (whatever its suffix):
+    name, inode, size and modification time."""
     digest = hashlib.sha256(_content_digest(data).encode())
-    for seed in sorted(seeds.glob("*.txt")):
+    for seed in seed_files(seeds):
         stat = seed.stat()
-        digest.update(f"{seed.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(f"{seed.name}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
+#: A valid load: the dataset and the bytes of the data file it was validated from.
+Loaded = tuple[Dataset, bytes | None]
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(data: str, seeds: str, fingerprint: str) -> Dataset | list[Problem]:
-    """The dataset, or the problems that make the file unusable (cached either way).
+def _load(data: str, seeds: str, fingerprint: str) -> Loaded | list[Problem]:
+    """The dataset and its source bytes, or the problems that make the file unusable (cached either way).
 
     A resource, not ``cache_data``: every rerun gets the same (never modified) dataset
     instead of a copy, which at thousands of KPIs costs seconds. ``load_cached`` serves a
     new process from the compiled JSON cache when the file has not changed.
     """
     try:
-        return load_cached(Path(data), Path(seeds))
+        return load_cached_source(Path(data), Path(seeds))
     except DataError as exc:
         return exc.errors or exc.problems
+    except Exception as exc:  # a bug or a limit the model did not word: still never a page exception
+        return [_unexpected(data, exc)]
+
+
+def _unexpected(data: str, exc: Exception) -> Problem:
+    """A problem naming an exception the loader did not turn into a DataError (logged with its trace)."""
+    _LOG.error("loading %s failed", data, exc_info=exc)
+    return Problem("error", data, None, f"the file could not be loaded: {type(exc).__name__}: {exc}"[:500])
 
 
 def clear_cache() -> None:
@@ -93,28 +110,37 @@ def clear_cache() -> None:
     _load.clear()
 
 
-def load_dataset() -> Dataset | list[Problem]:
-    """The dataset as the file on disk is now, or its problems."""
+def load_dataset() -> Loaded | list[Problem]:
+    """The dataset (with its source bytes) as the file on disk is now, or its problems."""
     data, seeds = data_paths()
     if not data.is_file():
-        return [Problem("error", str(data), None, "the data file does not exist")]
-    return _load(str(data), str(seeds), _fingerprint(data, seeds))
+        why = "is a folder, not a file" if data.is_dir() else "does not exist"
+        return [Problem("error", str(data), None, f"the data file {why}")]
+    try:
+        return _load(str(data), str(seeds), _fingerprint(data, seeds))
+    except Exception as exc:  # e.g. a seed removed between listing and stat: not cached, tried again
+        return [_unexpected(str(data), exc)]
 
 
 @dataclass
 class Current:
-    """What to show: the newest valid dataset and, while the file is unusable, why and since when."""
+    """What to show: the newest valid dataset and, while the file is unusable, why and since when.
+
+    ``source`` holds the bytes of the data file that ``dataset`` was validated from, so the
+    Export page offers that YAML even after the file was deleted or broken.
+    """
 
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
     failing_since: datetime | None = None
+    source: bytes | None = None
 
     @property
     def stale(self) -> bool:
         return self.dataset is not None and bool(self.problems)
 
 
-_LAST_VALID: dict[str, Dataset] = {}
+_LAST_VALID: dict[str, Loaded] = {}
 _FAILING_SINCE: dict[str, datetime] = {}
 _LOCK = threading.Lock()
 
@@ -128,12 +154,19 @@ def current() -> Current:
     loaded = load_dataset()
     key = str(data_paths()[0].resolve())
     with _LOCK:
-        if isinstance(loaded, Dataset):
+        if isinstance(loaded, tuple):
             _LAST_VALID[key] = loaded
             _FAILING_SINCE.pop(key, None)
-            return Current(loaded)
+            return Current(loaded[0], source=loaded[1])
         since = _FAILING_SINCE.setdefault(key, now())
-        return Current(_LAST_VALID.get(key), list(loaded), since)
+        dataset, source = _LAST_VALID.get(key, (None, None))
+        return Current(dataset, list(loaded), since, source)
+
+
+def source_of(dataset: Dataset) -> bytes | None:
+    """The data file's bytes that ``dataset`` was validated from, if it is the one served now."""
+    served = current()
+    return served.source if served.dataset is dataset else None
 
 
 def forget() -> None:

@@ -105,23 +105,34 @@ def mode(secrets: Mapping[str, Any]) -> Mode | None:
     return None
 
 
-def oidc_editor(user: Mapping[str, Any], allowed: object = None) -> str | None:
-    """The editor's name from ``st.user`` once signed in: e-mail, else name, else subject.
+def allowed_editors(allowed: object) -> frozenset[str]:
+    """``[editing] editors`` (a list, or one address as text) as case-folded e-mail addresses."""
+    items = allowed if isinstance(allowed, list | tuple) else [allowed]
+    return frozenset(str(a).strip().casefold() for a in items if a is not None and str(a).strip())
 
-    ``allowed`` (``[editing] editors`` in the secrets), when given, lists who may edit
-    (compared case-insensitively); anyone else signed in gets None.
+
+def verified_email(user: Mapping[str, Any]) -> str | None:
+    """The signed-in user's e-mail address if the provider says it is verified, else None."""
+    email = str(user.get("email") or "").strip()
+    verified = user.get("email_verified")
+    if email and (verified is True or str(verified).strip().lower() == "true"):
+        return email
+    return None
+
+
+def oidc_editor(user: Mapping[str, Any], allowed: object = None) -> str | None:
+    """The editor's name from ``st.user`` once signed in: the verified e-mail address, if listed.
+
+    ``allowed`` is ``[editing] editors`` from the secrets (compared case-insensitively). Only
+    an e-mail address with ``email_verified`` true can match: never the display name or the
+    subject, which the account's owner may choose. Without a list nobody may edit.
     """
     if not user.get("is_logged_in"):
         return None
-    name = next(
-        (str(user[c]).strip() for c in ("email", "name", "sub") if str(user.get(c) or "").strip()), None
-    )
-    if name is None or allowed is None:
-        return name
-    permitted = {
-        str(a).strip().casefold() for a in (allowed if isinstance(allowed, list | tuple) else [allowed])
-    }
-    return name if name.casefold() in permitted else None
+    email = verified_email(user)
+    if email is None:
+        return None
+    return email if email.casefold() in allowed_editors(allowed) else None
 
 
 def delay(failures: int) -> int:

@@ -213,7 +213,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "スナップショット「{name}」は見つかりません。既定の比較を表示します。",
         'There is no snapshot "{name}"; showing the default comparison.',
     ),
-    "snapshot_error": ("スナップショットを読めません：{error}", "Cannot read the snapshot: {error}"),
+    "snapshot_error": ("スナップショットを読めません。", "Cannot read the snapshot."),
     "changes_summary": ("{old} → {new}：{n} 件の変更", "{old} → {new}: {n} change(s)"),
     "change_counts": ("変更の種類別の件数", "Changes by kind"),
     "change_kind": ("変更の種類", "Change"),
@@ -251,11 +251,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "editing_oidc": (
         "OpenID Connect で認証する場合は [auth] セクション（redirect_uri, cookie_secret, client_id, "
-        "client_secret, server_metadata_url）を設定します。編集できる人は "
-        '[editing] editors = ["name@example.jp"] で限定できます。',
+        "client_secret, server_metadata_url）を設定し、編集できる人を "
+        '`[editing] editors = ["name@example.jp"]` に列挙します（確認済みのメールアドレスのみ）。',
         "To sign in with OpenID Connect instead, configure an [auth] section (redirect_uri, "
-        "cookie_secret, client_id, client_secret, server_metadata_url); "
-        '[editing] editors = ["name@example.jp"] limits who may edit.',
+        "cookie_secret, client_id, client_secret, server_metadata_url) and list who may edit in "
+        '`[editing] editors = ["name@example.jp"]` (verified e-mail addresses only).',
     ),
     "hash_invalid": (
         "secrets.toml の password_hash が正しくありません：{error}",
@@ -273,12 +273,44 @@ TEXTS: dict[str, tuple[str, str]] = {
         "あと{seconds}秒待ってから再試行してください。",
         "Wait {seconds} s before trying again.",
     ),
+    "sign_in_locked_address": (
+        "このアドレスからのサインイン失敗が多すぎます（1分間に5回まで）。{seconds}秒後に再試行してください。",
+        "Too many failed sign-ins from your address (5 a minute at most); try again in {seconds} s.",
+    ),
+    "sign_in_locked_all": (
+        "サインインの失敗が多すぎるため（全体で1分間に30回まで）、全員のサインインを一時停止しています。"
+        "{seconds}秒後に再試行してください。",
+        "Too many failed sign-ins in all (30 a minute at most): signing in is paused for everyone; "
+        "try again in {seconds} s.",
+    ),
     "login_failed": ("サインインを開始できません：{error}", "Cannot start the sign-in: {error}"),
     "signed_in_as": ("{editor} としてサインイン中", "Signed in as {editor}"),
     "sign_out": ("サインアウト", "Sign out"),
     "not_an_editor": (
         "このアカウントには編集権限がありません（secrets.toml の [editing] editors）。",
         "This account may not edit (see [editing] editors in secrets.toml).",
+    ),
+    "email_unverified": (
+        "このアカウントのメールアドレスはプロバイダーで確認されていません（email_verified）。"
+        "確認済みのメールアドレスだけが編集者の一覧と照合されます。",
+        "The provider has not verified this account's e-mail address (email_verified); only a "
+        "verified address is compared with the list of editors.",
+    ),
+    "secrets_untrusted": (
+        "編集は無効です：アプリがプロジェクト外のフォルダーから dashboard/serve.py を使わずに起動されたため、"
+        "そのフォルダーの secrets.toml は信頼しません。`make run` または `python dashboard/serve.py` で"
+        "起動してください。",
+        "Editing is off: the app was started in a folder outside the project without "
+        "dashboard/serve.py, so that folder's secrets.toml is not trusted. Start it with `make run` "
+        "or `python dashboard/serve.py`.",
+    ),
+    "oidc_no_editors": (
+        "編集は無効です：OpenID Connect は設定されていますが、secrets.toml に編集できる人の一覧 "
+        '`[editing] editors = ["name@example.jp"]` がありません。一覧がないと、プロバイダーの誰でも'
+        "編集できてしまうためです。",
+        "Editing is off: OpenID Connect is configured, but secrets.toml has no list of who may edit "
+        '(`[editing] editors = ["name@example.jp"]`). Without it anyone with an account at the provider '
+        "could edit.",
     ),
     "action": ("操作", "Action"),
     "action_record": ("数値を登録（record）", "Record a figure"),
@@ -317,7 +349,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "UTF-8 with BOM opens correctly in Excel",
     ),
     "download_csv": ("CSVをダウンロード", "Download CSV"),
+    "download_table": ("この表をCSVでダウンロード", "Download this table (CSV)"),
     "download_yaml": ("データファイル (YAML) をダウンロード", "Download the data file (YAML)"),
+    "yaml_unavailable": (
+        "表示中のデータの YAML ファイルは現在ダウンロードできません。",
+        "The YAML file of the data shown cannot be downloaded right now.",
+    ),
     "encoding_error": (
         "この文字コードでは書き出せません：{error}",
         "Cannot export with this encoding: {error}",

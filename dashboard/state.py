@@ -73,8 +73,13 @@ class Context:
 
 
 def md(text: object) -> str:
-    """Text from the data escaped for st.markdown: no formatting, no HTML."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
+    """Text from the data escaped for st.markdown: no formatting, no HTML, no image.
+
+    Besides markdown's own marks, ``&`` (``&lt;`` stays as written) and ``=`` (a line of
+    ``===`` would make the line above a heading). A bare ``http://…`` still becomes a link
+    (Streamlit's renderer finds those after unescaping): show outside text with ``st.text``.
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&=])", r"\\\1", str(text))
 
 
 def md_list(items: list, limit: int = 20) -> str:

@@ -1,7 +1,8 @@
 """Tokyo KPI Tracker dashboard: entry script (navigation, sidebar, URL state).
 
-Run: ``python -m streamlit run dashboard/streamlit_app.py``. ``KPI_DATA`` / ``KPI_SEEDS`` /
-``KPI_SNAPSHOTS`` override the data file, seed folder and snapshot folder.
+Run: ``python dashboard/serve.py`` (``make run``), which passes the project's settings to
+``streamlit run`` whatever the current folder. ``KPI_DATA`` / ``KPI_SEEDS`` / ``KPI_SNAPSHOTS``
+override the data file, seed folder and snapshot folder.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ if ROOT not in sys.path:  # streamlit puts only this script's folder on sys.path
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, state  # noqa: E402
+from dashboard import data, serve, state  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 
 FAVICON = Path(__file__).with_name("favicon.png")  # local: an emoji or material icon is fetched online
@@ -38,6 +39,16 @@ page = st.navigation(
         for path, key, icon, url in PAGES
     ]
 )
+
+# The settings viewers' safety depends on that a script may set (no error details, no developer
+# menu, no raw table export), from the project's config.toml whatever folder Streamlit was
+# started in; they reach the browser with the next run, hence the rerun (once per process; after
+# st.navigation, so that the rerun stays on the page the link asked for).
+CLIENT = {k: v for k, v in serve.settings().items() if k.startswith("client.")}
+if any(st.get_option(k) != v for k, v in CLIENT.items()):
+    for key, value in CLIENT.items():
+        st.set_option(key, value)
+    st.rerun()
 
 loaded = data.current()
 if loaded.dataset is None:  # invalid from the start: show where, never a traceback

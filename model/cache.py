@@ -10,12 +10,16 @@ The key is the SHA-256 of :data:`CACHE_VERSION`, the source of the modules that 
 validity, the data file's bytes and the name and bytes of every file in the seed folder. An
 entry lives in ``<cache dir>/<key>.json`` (default ``.cache/datasets/`` in the project root,
 else ``$KPI_CACHE_DIR`` or the ``cache_dir`` argument) and holds one header line (format,
-version, key, SHA-256 and length of the body, the warnings) and the body, the document as
-``model_dump_json(exclude_unset=True)``. Never pickle: nothing in the file can run code.
+version, key, SHA-256 and length of the body, the warnings, a MAC) and the body, the document
+as ``model_dump_json(exclude_unset=True)``. Never pickle: nothing in the file can run code.
 
-An entry is used only when its header names the same key and its body has the recorded
-length and hash, and the body then validates against the schema; anything else (stale,
-truncated, corrupted or foreign) is ignored and replaced. Invalid data is never cached.
+The key can be computed by anyone, so the header also carries an HMAC-SHA256 of the header
+and body made with a secret kept outside the repository (:mod:`model.signing`): someone who
+may write the cache folder but not read that secret cannot make the app serve a document that
+validation would reject. An entry is used only when its header names the same key, its body
+has the recorded length and hash, the MAC matches, and the body then validates against the
+schema; anything else (stale, truncated, corrupted, forged or foreign) is ignored and replaced.
+Invalid data is never cached. Without a usable secret nothing is cached (only slower).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Any, Literal
 import pydantic
 from pydantic import BaseModel, ConfigDict
 
+from model import signing
 from model.atomic import write_atomic
 from model.loader import PROJECT_ROOT, Dataset, display_path, load, load_bytes
 from model.problems import Problem
@@ -37,7 +42,7 @@ from model.schema import Document
 from model.yamlfile import YamlProblem, paused_gc, read_stable
 
 #: Bump when the entry layout or the meaning of the cached data changes.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 FORMAT = "tokyo-kpi-tracker/dataset-cache"
 DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache" / "datasets"
 ENV_VAR = "KPI_CACHE_DIR"
@@ -66,6 +71,11 @@ class _Header(BaseModel):
     body_sha256: str
     body_bytes: int
     warnings: list[_Warning]
+    mac: str = ""
+
+    def unsigned(self) -> bytes:
+        """What the MAC covers besides the body: every other field, in a fixed form."""
+        return self.model_dump_json(exclude={"mac"}).encode("utf-8")
 
 
 def resolve_cache_dir(folder: Path | None = None) -> Path:
@@ -110,24 +120,27 @@ def entry_path(folder: Path, key: str) -> Path:
     return folder / f"{key}.json"
 
 
-def encode(dataset: Dataset, key: str) -> bytes:
-    """The cache entry of a valid dataset: header line, newline, document JSON."""
+def encode(dataset: Dataset, key: str, secret: bytes) -> bytes:
+    """The cache entry of a valid dataset: header line (signed with ``secret``), newline, document JSON."""
     body = dataset.document.model_dump_json(exclude_unset=True).encode("utf-8")
-    header = {
-        "format": FORMAT,
-        "version": CACHE_VERSION,
-        "key": key,
-        "body_sha256": hashlib.sha256(body).hexdigest(),
-        "body_bytes": len(body),
-        "warnings": [
-            {"level": w.level, "line": w.line, "message": w.message, "kpi_id": w.kpi_id, "field": w.field}
-            for w in dataset.warnings
-        ],
-    }
-    return json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + body
+    header = _Header.model_validate(
+        {
+            "format": FORMAT,
+            "version": CACHE_VERSION,
+            "key": key,
+            "body_sha256": hashlib.sha256(body).hexdigest(),
+            "body_bytes": len(body),
+            "warnings": [
+                {"level": w.level, "line": w.line, "message": w.message, "kpi_id": w.kpi_id, "field": w.field}
+                for w in dataset.warnings
+            ],
+        }
+    )
+    header = header.model_copy(update={"mac": signing.sign(secret, header.unsigned(), body)})
+    return header.model_dump_json().encode("utf-8") + b"\n" + body
 
 
-def decode(raw: bytes, key: str, path: Path, seeds: Path) -> Dataset | None:
+def decode(raw: bytes, key: str, path: Path, seeds: Path, secret: bytes) -> Dataset | None:
     """The dataset of a cache entry, or None when the entry is not one to trust for ``key``."""
     end = raw.find(b"\n")
     if end < 0:
@@ -142,6 +155,7 @@ def decode(raw: bytes, key: str, path: Path, seeds: Path) -> Dataset | None:
         or header.key != key
         or header.body_bytes != len(body)
         or hashlib.sha256(body).hexdigest() != header.body_sha256
+        or not signing.verify(secret, header.mac, header.unsigned(), body)
     ):
         return None
     try:
@@ -153,19 +167,19 @@ def decode(raw: bytes, key: str, path: Path, seeds: Path) -> Dataset | None:
     return Dataset(document, path, seeds, warnings)
 
 
-def read_entry(folder: Path, key: str, path: Path, seeds: Path) -> Dataset | None:
+def read_entry(folder: Path, key: str, path: Path, seeds: Path, secret: bytes) -> Dataset | None:
     try:
         raw = entry_path(folder, key).read_bytes()
     except OSError:
         return None
-    return decode(raw, key, path, seeds)
+    return decode(raw, key, path, seeds, secret)
 
 
-def write_entry(folder: Path, key: str, dataset: Dataset) -> None:
+def write_entry(folder: Path, key: str, dataset: Dataset, secret: bytes) -> None:
     """Store a valid dataset; a cache that cannot be written only costs speed."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry_path(folder, key), encode(dataset, key))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(entry_path(folder, key), encode(dataset, key, secret))
         _prune(folder, keep=entry_path(folder, key))
     except OSError:
         pass
@@ -194,20 +208,31 @@ def _read_data(path: Path) -> bytes | None:
 
 def load_cached(path: Path, seeds: Path, cache_dir: Path | None = None) -> Dataset:
     """Like :func:`model.loader.load`, served from the cache when nothing has changed."""
+    return load_cached_source(path, seeds, cache_dir)[0]
+
+
+def load_cached_source(
+    path: Path, seeds: Path, cache_dir: Path | None = None
+) -> tuple[Dataset, bytes | None]:
+    """:func:`load_cached` and the very bytes of the data file it was validated from (None only
+    when the file could not be read stably but the loader then read it)."""
     path, seeds = Path(path), Path(seeds)
     folder = resolve_cache_dir(cache_dir)
     data = _read_data(path)
     if data is None:  # unreadable: let the loader word the problem
-        return load(path, seeds)
+        return load(path, seeds), None
+    secret = signing.secret()
+    if secret is None:  # no way to tell our entries from forged ones: no cache
+        return load_bytes(data, path, seeds), data
     key = cache_key(data, seeds)
     with paused_gc(promote=True):
-        dataset = read_entry(folder, key, path, seeds)
+        dataset = read_entry(folder, key, path, seeds, secret)
         if dataset is not None:
-            return dataset
+            return dataset, data
         # the very bytes the key was made of: raises DataError when invalid (nothing cached)
         dataset = load_bytes(data, path, seeds)
-    write_entry(folder, key, dataset)
-    return dataset
+    write_entry(folder, key, dataset, secret)
+    return dataset, data
 
 
 def info(path: Path, seeds: Path, cache_dir: Path | None = None) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The dashboard on a free loopback port, and how to launch Debian's Chromium headless.
 
 Shared by the browser tests (tests/browser, tests/replicas) and scripts/load_test.py, so that
-every one of them starts the app exactly as ``make run`` does and stops it afterwards.
+every one of them starts the app exactly as ``make run`` does (through ``dashboard/serve.py``)
+and stops it afterwards.
 """
 
 from __future__ import annotations
@@ -54,19 +55,22 @@ def app_env(**paths: Path | str | None) -> dict[str, str]:
 
 @contextlib.contextmanager
 def running_app(
-    log_path: Path, env: dict[str, str] | None = None, extra: Sequence[str] = ()
+    log_path: Path, env: dict[str, str] | None = None, extra: Sequence[str] = (), cwd: Path = ROOT
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``streamlit run`` on a free 127.0.0.1 port; yields (url, process) once it is healthy."""
+    """``dashboard/serve.py`` on a free 127.0.0.1 port; yields (url, process) once it is healthy.
+
+    ``extra``: more arguments for serve.py (``--secrets PATH``) or for ``streamlit run``;
+    ``cwd``: the folder to start it in (the project folder unless a test says otherwise).
+    """
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py",
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra,
+        sys.executable, str(ROOT / "dashboard" / "serve.py"), "--address", "127.0.0.1",
+        "--port", str(port), "--server.fileWatcherType", "none", *extra,
     ]  # fmt: skip
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            command, cwd=ROOT, env=env or app_env(), stdout=log, stderr=subprocess.STDOUT
+            command, cwd=cwd, env=env or app_env(), stdout=log, stderr=subprocess.STDOUT
         )
         url = f"http://127.0.0.1:{port}"
         try:

@@ -133,9 +133,8 @@ export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 if [ -n "${DATA:-}" ]; then export KPI_DATA="$DATA"; fi
 if [ -n "${SEEDS:-}" ]; then export KPI_SEEDS="$SEEDS"; fi
 for i in "${!NAMES[@]}"; do
-  "$PYTHON" -m streamlit run dashboard/streamlit_app.py \
-    --server.address 127.0.0.1 --server.port "${PORTS[$i]}" --server.headless true \
-    --browser.gatherUsageStats false --server.fileWatcherType none \
+  "$PYTHON" dashboard/serve.py --address 127.0.0.1 --port "${PORTS[$i]}" \
+    --server.fileWatcherType none \
     >"$WORK_DIR/replica-${NAMES[$i]}.log" 2>&1 &
   PIDS+=("$!")
   echo "replica ${NAMES[$i]} http://127.0.0.1:${PORTS[$i]} pid $! log $WORK_DIR/replica-${NAMES[$i]}.log"

@@ -18,6 +18,15 @@ PROJECT = Path(__file__).resolve().parent.parent
 ENTRY = PROJECT / "dashboard" / "streamlit_app.py"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_secret(tmp_path_factory):
+    """The secret that signs cache entries, for every test and every app the tests start: a
+    file of the test session (tests never create one in the home folder)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KPI_CACHE_SECRET", str(tmp_path_factory.mktemp("secret") / "cache-secret"))
+        yield
+
+
 @pytest.fixture
 def minimal() -> Dataset:
     return load(MINIMAL, SEEDS)
@@ -33,7 +42,9 @@ def app_data(tmp_path, monkeypatch):
     Yields a function that installs a given data file and seed folder instead (for tests that
     build their own data); by default the copy of ``tests/fixtures/dashboard/kpis.yaml``.
     """
-    from dashboard import data
+    from dashboard import auth, data
+
+    auth.THROTTLE.clear()  # sign-in failures of earlier tests are not this test's
 
     def install(path: Path, seeds: Path = DASHBOARD_FIXTURES / "seeds") -> Path:
         monkeypatch.setenv("KPI_DATA", str(path))
@@ -49,6 +60,7 @@ def app_data(tmp_path, monkeypatch):
     yield install
     data.clear_cache()
     data.forget()
+    auth.THROTTLE.clear()
 
 
 def open_app(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -99,7 +101,8 @@ def test_bad_sides_give_friendly_messages(history) -> None:
 def test_unreadable_snapshot_is_an_error_not_a_traceback(history, tmp_path) -> None:
     (tmp_path / "snapshots" / "2024-03-31.csv").write_text("not,a,snapshot\n", encoding="utf-8")
     at = changes_page(**{"from": "snapshot-2024-03-31", "to": "2025-03-31"})
-    assert "2024-03-31.csv" in plain(at.error[0].value)
+    assert "スナップショットを読めません" in at.error[0].value
+    assert "2024-03-31.csv" in at.text[0].value
 
 
 def test_snapshot_options_skip_paths_outside_the_folder() -> None:
@@ -124,3 +127,44 @@ def test_transition_bar(tmp_path) -> None:
         assert sum(bar.x) == len(moved)
         assert all(arrow in label for label in bar.y)
         assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d"
+
+
+MARKDOWN = "[click](http://127.0.0.1:9/) ![pixel](http://127.0.0.1:9/pixel.png)"
+
+
+def _rewrite_cell(path: Path, column: str, text: str) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame.loc[0, column] = text
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def _no_markdown(text: str) -> None:
+    """Rendered as markdown, ``text`` has no link or image: every bracket is escaped."""
+    assert "](" not in text and "![" not in text, text
+
+
+@pytest.mark.parametrize("column", ["value", "status", "kpi_name_ja", "period", "row_type"])
+def test_markdown_in_a_snapshot_cell_is_shown_as_text(history, tmp_path, column) -> None:
+    _rewrite_cell(tmp_path / "snapshots" / "2025-03-31.csv", column, MARKDOWN)
+    at = changes_page(**{"from": "snapshot-2024-03-31", "to": "snapshot-2025-03-31"})
+    shown = [
+        m.value
+        for kind in ("error", "warning", "info", "markdown", "subheader", "caption")
+        for m in at.get(kind)
+    ]
+    for text in shown:
+        _no_markdown(text)
+    if at.error:  # the message quoting the cell comes as plain text
+        assert any(MARKDOWN in t.value for t in at.text)
+
+
+def test_an_index_entry_with_markup_for_a_date_is_skipped(history, tmp_path) -> None:
+    index = tmp_path / "snapshots" / "index.json"
+    entries = json.loads(index.read_text(encoding="utf-8"))
+    entries.append({"as_of": MARKDOWN, "file": "2025-03-31.csv"})
+    index.write_text(json.dumps(entries), encoding="utf-8")
+    at = changes_page()
+    assert MARKDOWN not in "".join(str(o) for o in at.selectbox(key="from_kind").options)
+    for kind in ("error", "warning", "info", "subheader"):
+        for m in at.get(kind):
+            _no_markdown(m.value)

@@ -124,17 +124,44 @@ def test_wrong_password_writes_nothing_and_slows_the_next_try(copy) -> None:
     assert copy.read_bytes() == before and not audit_path(copy).exists()
 
 
+def test_a_fresh_session_per_guess_is_limited_per_address(copy) -> None:
+    """Five failures from one address in a minute lock it out, whichever sessions made them."""
+    secrets = {"editing": {"password_hash": HASH}}
+    before = copy.read_bytes()
+    for i in range(5):
+        at = sign_in(record_page(secrets), "mallory", f"guess {i}")
+        assert "パスワードが違います" in at.error[0].value
+    at = sign_in(record_page(secrets), "mallory", PASSWORD)  # right, but too late
+    assert "edit_check" not in keys(at, "button")
+    assert "このアドレスからのサインイン失敗が多すぎます" in at.error[0].value
+    assert copy.read_bytes() == before and not audit_path(copy).exists()
+
+
+def test_thirty_failures_in_all_lock_out_every_address(copy) -> None:
+    from dashboard import auth
+
+    for i in range(30):  # failures from 30 other addresses (other sessions of this process)
+        assert auth.THROTTLE.attempt(f"192.0.2.{i}") is None
+    at = sign_in(record_page({"editing": {"password_hash": HASH}}), "analyst-a", PASSWORD)
+    assert "edit_check" not in keys(at, "button")
+    assert "全員のサインインを一時停止" in at.error[0].value
+
+
 def test_malformed_hash_keeps_editing_closed(copy) -> None:
     at = record_page({"editing": {"password_hash": "md5$abc"}})
     assert "password_hash" in at.error[0].value
     assert "sign_in_submit" not in keys(at, "button")
 
 
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
+CURATOR = {"is_logged_in": True, "email": "curator@example.org", "email_verified": True}
+
+
 def test_openid_connect_uses_the_signed_in_users_email(copy) -> None:
-    auth = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
-    at = record_page({"auth": auth}, user={"is_logged_in": False})
+    secrets = {"auth": AUTH, "editing": {"editors": ["curator@example.org"]}}
+    at = record_page(secrets, user={"is_logged_in": False})
     assert "login" in keys(at, "button") and "edit_check" not in keys(at, "button")
-    at = record_page({"auth": auth}, user={"is_logged_in": True, "email": "curator@example.org"})
+    at = record_page(secrets, user=CURATOR)
     assert any("curator@example.org" in plain(c.value) for c in at.caption)
     fill(at, kind="actual", edit_period="FY2024Q3")
     at.button(key="save").click().run()
@@ -154,17 +181,50 @@ def test_retarget_needs_a_reason(copy) -> None:
 
 
 def test_openid_connect_allow_list(copy) -> None:
-    auth = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
-    secrets = {"auth": auth, "editing": {"editors": ["Curator@example.org"]}}
-    at = record_page(secrets, user={"is_logged_in": True, "email": "someone@example.org"})
+    secrets = {"auth": AUTH, "editing": {"editors": ["Curator@example.org"]}}
+    at = record_page(secrets, user={**CURATOR, "email": "someone@example.org"})
     assert "編集権限がありません" in at.error[0].value
     assert "edit_check" not in keys(at, "button")
-    at = record_page(secrets, user={"is_logged_in": True, "email": "curator@example.org"})
+    at = record_page(secrets, user=CURATOR)
     assert "edit_check" in keys(at, "button")
 
 
-def test_oidc_editor_rules() -> None:
-    assert editing.oidc_editor({"email": "a@b"}) is None  # not signed in
-    assert editing.oidc_editor({"is_logged_in": True, "name": "A", "sub": "1"}) == "A"
-    assert editing.oidc_editor({"is_logged_in": True, "email": "a@b"}, "A@B") == "a@b"
-    assert editing.oidc_editor({"is_logged_in": True, "email": "c@d"}, ["a@b"]) is None
+@pytest.mark.parametrize("editors", [None, [], ""], ids=["missing", "empty list", "empty text"])
+def test_openid_connect_without_an_editors_list_keeps_editing_off(copy, editors) -> None:
+    secrets = {"auth": AUTH} if editors is None else {"auth": AUTH, "editing": {"editors": editors}}
+    before = copy.read_bytes()
+    at = record_page(secrets, user=CURATOR)
+    assert "edit_check" not in keys(at, "button") and "login" not in keys(at, "button")
+    assert any("editors" in w.value and "編集は無効" in w.value for w in at.warning)
+    assert copy.read_bytes() == before
+
+
+def test_openid_connect_refuses_an_unverified_email(copy) -> None:
+    secrets = {"auth": AUTH, "editing": {"editors": ["curator@example.org"]}}
+    at = record_page(secrets, user={**CURATOR, "email_verified": False})
+    assert "edit_check" not in keys(at, "button")
+    assert "確認されていません" in at.error[0].value
+
+
+USER = {"is_logged_in": True, "email_verified": True}
+
+
+@pytest.mark.parametrize(
+    ("user", "allowed", "editor"),
+    [
+        ({"email": "a@b", "email_verified": True}, ["a@b"], None),  # not signed in
+        (USER | {"email": "a@b"}, "A@B", "a@b"),  # compared case-insensitively; one name as text
+        (USER | {"email": "c@d"}, ["a@b"], None),  # not on the list
+        (USER | {"email": "a@b"}, None, None),  # no list: nobody
+        (USER | {"email": "a@b"}, [], None),
+        ({"is_logged_in": True, "email": "a@b", "email_verified": False}, ["a@b"], None),
+        ({"is_logged_in": True, "email": "a@b"}, ["a@b"], None),  # no email_verified claim
+        ({"is_logged_in": True, "email": "a@b", "email_verified": "false"}, ["a@b"], None),
+        ({"is_logged_in": True, "email": "a@b", "email_verified": "true"}, ["a@b"], "a@b"),
+        (USER | {"name": "a@b", "sub": "x"}, ["a@b"], None),  # the display name never matches
+        (USER | {"sub": "a@b"}, ["a@b"], None),  # nor the subject
+        (USER | {"email": " a@b "}, ["a@b"], "a@b"),
+    ],
+)
+def test_oidc_editor_rules(user, allowed, editor) -> None:
+    assert editing.oidc_editor(user, allowed) == editor

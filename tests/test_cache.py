@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from model import cache, loader, yamlfile
+from model import cache, loader, signing, yamlfile
 from model.cache import cache_key, entry_path, load_cached
 from model.loader import load
 from model.problems import DataError
@@ -156,7 +158,9 @@ def test_a_damaged_or_foreign_entry_is_ignored_and_rebuilt(copy, how):
     again = load_cached(data, seeds, folder)
     assert again.document == good.document
     assert again.warnings == good.warnings
-    assert cache.read_entry(folder, entry.stem, data, seeds) is not None  # rewritten, usable
+    assert (
+        cache.read_entry(folder, entry.stem, data, seeds, signing.secret()) is not None
+    )  # rewritten, usable
 
 
 def test_an_entry_of_another_file_is_not_used(copy, tmp_path):
@@ -232,3 +236,70 @@ def test_the_key_covers_the_code_version(copy, monkeypatch):
     before = cache_key(data.read_bytes(), seeds)
     monkeypatch.setattr(cache, "code_version", lambda: "another version")
     assert cache_key(data.read_bytes(), seeds) != before
+
+
+def test_the_source_bytes_come_with_the_dataset_on_a_miss_and_a_hit(copy):
+    data, seeds, folder = copy
+    for _ in ("miss", "hit"):
+        dataset, source = cache.load_cached_source(data, seeds, folder)
+        assert source == data.read_bytes() and dataset.path == data
+
+
+INVENTED_QUOTE = "捏造された引用：2023年度に99,999か所"
+
+
+def forge(entry: Path) -> None:
+    """What someone who may write the cache folder can do: change the document (an invented value
+    and quote), then recompute every hash and length in the header. The key comes from public
+    inputs; a signature, if any, is made with a guessed secret."""
+    header, body = entry.read_bytes().split(b"\n", 1)
+    document = json.loads(body)
+    observation = document["kpis"][0]["observations"][0]
+    observation.update(value=99999.0, quote=INVENTED_QUOTE)
+    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    fields = json.loads(header)
+    fields.update(body_bytes=len(body), body_sha256=hashlib.sha256(body).hexdigest())
+    if "mac" in fields:
+        del fields["mac"]
+        unsigned = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        fields["mac"] = hmac.new(b"\0" * 32, unsigned + b"\n" + body, "sha256").hexdigest()
+    entry.write_bytes(json.dumps(fields, ensure_ascii=False).encode("utf-8") + b"\n" + body)
+
+
+def test_a_forged_entry_is_never_served(copy):
+    data, seeds, folder = copy
+    fresh = load(data, seeds)
+    load_cached(data, seeds, folder)
+    (entry,) = _entries(folder)
+    forge(entry)
+    served = load_cached(data, seeds, folder)
+    assert served.document == fresh.document
+    assert INVENTED_QUOTE not in served.document.model_dump_json()
+
+
+def test_entries_are_signed_with_a_secret_kept_outside_the_repository(copy):
+    data, seeds, folder = copy
+    load_cached(data, seeds, folder)
+    secret = signing.secret_path()
+    assert secret.is_file() and not secret.resolve().is_relative_to(loader.PROJECT_ROOT)
+    assert secret.stat().st_mode & 0o077 == 0  # only the app's user may read it
+    (entry,) = _entries(folder)
+    assert len(json.loads(entry.read_bytes().split(b"\n", 1)[0])["mac"]) == 64
+
+
+def test_a_secret_others_may_read_disables_the_cache(copy, tmp_path, monkeypatch):
+    data, seeds, folder = copy
+    secret = tmp_path / "shared-secret"
+    secret.write_bytes(b"s" * 32)
+    secret.chmod(0o644)
+    monkeypatch.setenv("KPI_CACHE_SECRET", str(secret))
+    assert load_cached(data, seeds, folder).document == load(data, seeds).document
+    assert _entries(folder) == []  # nothing written, nothing read: only slower
+
+
+def test_the_default_secret_lives_in_the_users_config_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("KPI_CACHE_SECRET")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert signing.secret_path() == tmp_path / "config" / "tokyo-kpi-tracker" / "cache-secret"
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    assert not signing.secret_path().is_relative_to(loader.PROJECT_ROOT)

@@ -15,7 +15,7 @@ bureaus = {b.id: b for b in ctx.dataset.document.bureaus}
 name = getattr(bureaus[ctx.bureau], lang) if ctx.bureau else t("all_bureaus", lang)
 st.caption(t("bureau_hint", lang))
 st.subheader(t("bureau_kpis", lang, bureau=state.md(name)))
-ui.kpis(ctx.frame, lang, key="bureau_kpis")
+ui.kpis(ctx.frame, lang, key="bureau-kpis")
 
 # The roll-up compares bureaus, so it keeps every bureau but honours the other filters.
 across = filter_overview(ctx.overview, None, ctx.pillar, ctx.statuses, ctx.query)
@@ -24,4 +24,4 @@ if across.empty:
     st.info(t("none_match", lang))
 else:
     ui.chart(bureau_status_bar(across, lang), alt=t("rollup", lang))
-    ui.table(status_matrix(across, lang), lang)
+    ui.table(status_matrix(across, lang), lang, "rollup")

@@ -18,11 +18,18 @@ lang = ctx.lang
 st.title(t("page_changes", lang))
 st.caption(t("changes_intro", lang))
 
+
+def snapshot_error(exc: SnapshotError) -> None:
+    """The message names a file and may quote a cell: outside text, shown plain, never as markdown."""
+    st.error(t("snapshot_error", lang), icon=":material/error:")
+    st.text(str(exc))
+
+
 folder = data.snapshots_folder()
 try:
     snapshots = compare.snapshot_options(read_index(folder))
 except SnapshotError as exc:
-    st.error(t("snapshot_error", lang, error=exc), icon=":material/error:")
+    snapshot_error(exc)
     snapshots = {}
 if not snapshots:
     st.info(t("no_snapshots", lang, folder=state.md(folder)), icon=":material/info:")
@@ -49,10 +56,10 @@ def show(changes: pd.DataFrame) -> None:
     else:
         alt = f"{t('transitions', lang)}: {len(moved)}"
         ui.chart(transition_bar(changes, lang), alt=alt, key="transitions")
-        ui.table(moved, lang)
+        ui.table(moved, lang, "transitions")
     st.subheader(t("other_changes", lang))
     units = dict(zip(ctx.overview["kpi_id"], ctx.overview[f"unit_{lang}"], strict=True))
-    ui.table(other_changes(changes, lang, units), lang)
+    ui.table(other_changes(changes, lang, units), lang, "other-changes")
     st.download_button(
         t("download_diff", lang),
         to_csv_bytes(as_table(changes)),
@@ -67,6 +74,6 @@ def show(changes: pd.DataFrame) -> None:
 try:
     frames = [compare.side_frame(side, ctx.dataset, folder, snapshots) for side in (old, new)]
 except SnapshotError as exc:
-    st.error(t("snapshot_error", lang, error=exc), icon=":material/error:")
+    snapshot_error(exc)
 else:
     show(diff(*frames))

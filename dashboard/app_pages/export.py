@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import data, state
 from dashboard.i18n import ENCODING_NAMES, t
 from dashboard.views import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
@@ -22,26 +22,30 @@ encoding = st.selectbox(
     key="encoding",
 )
 try:
-    data = to_csv_bytes(frame, encoding)
+    csv = to_csv_bytes(frame, encoding)
 except ExportError as exc:
     st.error(t("encoding_error", lang, error=exc), icon=":material/error:")
 else:
     st.download_button(
         t("download_csv", lang),
-        data,
+        csv,
         file_name=f"kpi-snapshot-{ctx.as_of.isoformat()}.csv",
         mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
         key="download_csv",
     )
-st.download_button(
-    t("download_yaml", lang),
-    ctx.dataset.path.read_bytes(),
-    file_name=ctx.dataset.path.name,
-    mime="application/yaml",
-    icon=":material/description:",
-    on_click="ignore",
-    key="download_yaml",
-)
+source = data.source_of(ctx.dataset)  # the YAML shown, even when the file is gone or broken now
+if source is None:
+    st.caption(t("yaml_unavailable", lang))
+else:
+    st.download_button(
+        t("download_yaml", lang),
+        source,
+        file_name=ctx.dataset.path.name,
+        mime="application/yaml",
+        icon=":material/description:",
+        on_click="ignore",
+        key="download_yaml",
+    )
 st.dataframe(frame, hide_index=True)

@@ -47,17 +47,18 @@ else:
     figure = trajectory(kpi, assessment, lang, ctx.dataset.timeline)
     ui.chart(figure, alt=explain(kpi, assessment, lang), key="trajectory")
     st.subheader(t("data_table", lang))
-    ui.table(kpi_figures(ctx.figures, kpi_id, unit, lang, kpi.measure), lang, wide=t("quote", lang))
+    figures_table = kpi_figures(ctx.figures, kpi_id, unit, lang, kpi.measure)
+    ui.table(figures_table, lang, f"{kpi_id}-figures", wide=t("quote", lang))
     st.caption(t("verified_help", lang))
     if kpi.note:
         st.subheader(t("note", lang))
         st.text(kpi.note)
     st.subheader(t("history", lang))
     st.markdown(f"**{t('target_history', lang)}**")
-    ui.table(target_history(kpi, lang), lang, wide=t("reason", lang))
+    ui.table(target_history(kpi, lang), lang, f"{kpi_id}-targets", wide=t("reason", lang))
     st.markdown(f"**{t('audit_entries', lang)}**")
     entries = audit.read(audit.audit_path(ctx.dataset.path), kpi=kpi_id)
     if entries:
-        ui.table(audit_table(entries, lang), lang, wide=t("audit_reason", lang))
+        ui.table(audit_table(entries, lang), lang, f"{kpi_id}-audit", wide=t("audit_reason", lang))
     else:
         st.caption(t("no_audit", lang))

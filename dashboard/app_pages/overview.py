@@ -39,17 +39,16 @@ with right:
     st.caption(t("unverified_count", lang, n=unverified_count(ctx.figures_shown)))
 
 st.subheader(t("matrix", lang))
-ui.table(status_matrix(ctx.frame, lang), lang)
+ui.table(status_matrix(ctx.frame, lang), lang, "status-matrix")
 
 st.subheader(t("due_soon", lang))
-ui.table(due_soon(ctx.figures_shown, ctx.frame, ctx.as_of, lang), lang)
+ui.table(due_soon(ctx.figures_shown, ctx.frame, ctx.as_of, lang), lang, "due-soon")
 
 st.subheader(t("overdue_list", lang))
 ui.kpis(ctx.frame[ctx.frame["status"] == "overdue"], lang, key="overdue")
 
 if ctx.dataset.warnings:
     with st.expander(t("data_warnings", lang, n=len(ctx.dataset.warnings))):
-        st.dataframe(  # one virtualised table, not an element per warning
-            pd.DataFrame({t("data_warnings_column", lang): [str(w) for w in ctx.dataset.warnings]}),
-            hide_index=True,
-        )
+        warnings = pd.DataFrame({t("data_warnings_column", lang): [str(w) for w in ctx.dataset.warnings]})
+        st.dataframe(warnings, hide_index=True)  # one virtualised table, not an element per warning
+        ui.download(warnings, "warnings", lang)

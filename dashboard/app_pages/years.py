@@ -19,10 +19,11 @@ options = list(range(min(years), max(years) + 1))
 fy = state.choice("fy", t("choose_fy", lang), options, lambda y: fy_label(y, lang), state.default_fy(ctx))
 
 st.subheader(t("fy_due", lang, fy=fy_label(fy, lang)))
-ui.table(figure_table(fiscal_year_rows(ctx.figures_shown, fy, ["target"]), ctx.frame, lang), lang)
+due = figure_table(fiscal_year_rows(ctx.figures_shown, fy, ["target"]), ctx.frame, lang)
+ui.table(due, lang, f"FY{fy}-due")
 st.subheader(t("fy_reported", lang, fy=fy_label(fy, lang)))
 reported = fiscal_year_rows(ctx.figures_shown, fy, ["actual", "plan", "estimate"])
-ui.table(figure_table(reported, ctx.frame, lang), lang)
+ui.table(figure_table(reported, ctx.frame, lang), lang, f"FY{fy}-reported")
 
 targets = ctx.figures_shown[ctx.figures_shown["row_type"] == "target"]
 if targets.empty:

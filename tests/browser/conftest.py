@@ -54,7 +54,7 @@ def running_app(
     ``secrets``: a secrets.toml to use instead of the project's (tests never write that one).
     """
     env = app_env(data=data, seeds=seeds, snapshots=snapshots)
-    extra = ["--secrets.files", str(secrets)] if secrets is not None else []
+    extra = ["--secrets", str(secrets)] if secrets is not None else []
     with apphost.running_app(ARTIFACTS / f"{name}-server.log", env, extra) as (url, _):
         yield url
 

@@ -12,7 +12,7 @@ from model import passwords
 from scripts.apphost import VIEWPORT
 from tests.browser.conftest import ARTIFACTS, FIXTURES, running_app
 from tests.browser.test_browser import assert_clean, open_page, page_html, wait_for_app, wait_for_chart
-from tests.test_app_changes import make_history
+from tests.test_app_changes import MARKDOWN, _rewrite_cell, make_history
 
 pytestmark = pytest.mark.browser
 SEEDS = FIXTURES / "seeds"
@@ -149,3 +149,55 @@ def test_markup_in_the_data_is_shown_literally_and_never_runs(browser) -> None:
             assert dialogs == []
         finally:
             page.close()
+
+
+def test_markdown_in_a_snapshot_is_shown_as_text(browser, tmp_path) -> None:
+    """A snapshot cell with a markdown link and image: shown literally, nothing is fetched."""
+    copy = make_history(tmp_path)
+    _rewrite_cell(tmp_path / "snapshots" / "2025-03-31.csv", "value", MARKDOWN)
+    with running_app(copy, SEEDS, name="snapshot-markdown", snapshots=tmp_path / "snapshots") as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        try:
+            open_page(page, f"{url}/changes?from=snapshot-2024-03-31&to=snapshot-2025-03-31")
+            page.locator('[data-testid="stAlertContentError"]').wait_for()
+            assert MARKDOWN in page.locator('[data-testid="stText"]').first.inner_text()
+            main = page.locator('[data-testid="stMain"]')
+            assert main.locator('a[href*="127.0.0.1:9"], img[src*="127.0.0.1:9"]').count() == 0
+            assert not [u for u in requested if "127.0.0.1:9/" in u]
+            page.screenshot(path=ARTIFACTS / "snapshot-markdown-ja.png")
+        finally:
+            page.close()
+
+
+def test_password_guesses_from_fresh_sessions_are_limited_per_address(browser, tmp_path) -> None:
+    """Five failures from one address (a new browser each time) lock it out; another address
+    may still sign in. The address is the one a proxy on this machine forwards."""
+    copy = tmp_path / "kpis.yaml"
+    shutil.copyfile(FIXTURES / "kpis.yaml", copy)
+    secrets = tmp_path / "secrets.toml"
+    encoded = passwords.hash_password(PASSWORD, passwords.MIN_ITERATIONS)
+    secrets.write_text(f'[editing]\npassword_hash = "{encoded}"\n', encoding="utf-8")
+
+    def try_password(url: str, address: str, password: str) -> str:
+        context = browser.new_context(viewport=VIEWPORT, extra_http_headers={"X-Forwarded-For": address})
+        page = context.new_page()
+        try:
+            open_page(page, f"{url}/record")
+            page.get_by_label("編集者名（変更記録に残ります）").fill("mallory")
+            page.get_by_label("パスワード", exact=True).fill(password)
+            page.get_by_role("button", name="サインイン").click()
+            outcome = page.locator('[data-testid="stAlertContentError"]').or_(
+                page.get_by_text("としてサインイン中")
+            )
+            outcome.first.wait_for()
+            return outcome.first.inner_text()
+        finally:
+            context.close()
+
+    with running_app(copy, SEEDS, name="throttle", snapshots=NO_SNAPSHOTS, secrets=secrets) as url:
+        for i in range(5):
+            assert "パスワードが違います" in try_password(url, "198.51.100.7", f"guess {i}")
+        assert "このアドレスからのサインイン失敗が多すぎます" in try_password(url, "198.51.100.7", PASSWORD)
+        assert "mallory としてサインイン中" in try_password(url, "203.0.113.9", PASSWORD)
