@@ -22,7 +22,7 @@ Direction = Literal["increase", "decrease", "maintain"]
 ObservationKind = Literal["actual", "plan", "estimate"]
 Bound = Literal["at_least"]
 #: A source id: a lower-case slug, or the file name of a document in seeds/.
-SOURCE_ID_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*|[A-Za-z0-9][A-Za-z0-9_.-]*\.txt)$"
+SOURCE_ID_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*|[A-Za-z0-9][A-Za-z0-9_.-]*\.[A-Za-z0-9]+)$"
 #: A publication date, or only its month when the document gives no day.
 PUBLISHED_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 
