@@ -320,12 +320,13 @@ def doc_row(document: Document, kpi: Kpi, seeds: Path) -> DocRow:
     raw = (seeds / source).read_bytes().decode("utf-8-sig", errors="replace")
     seed = normalise_seed(source, raw)
     pillar = next(p for p in document.pillars if p.id == kpi.pillar)
-    bureau = next(b for b in document.bureaus if b.id == kpi.bureau)
+    labels = {b.id: b for b in document.bureaus}
+    bureau = "・".join(f"{labels[b].ja} ({labels[b].en})" for b in kpi.bureau_ids)
     section = table_of_contents(raw).get(normalise(pillar.ja), seed_title(raw))
     spans = occurrences(seed.text, quote)
     line = seed.line_of(spans[0][0]) if spans else 0
     name = f"{kpi.name.ja}<br>{kpi.name.en}"
-    return DocRow(kpi.id, name, f"{bureau.ja} ({bureau.en})", section, source, line)
+    return DocRow(kpi.id, name, bureau, section, source, line)
 
 
 def render_doc(document: Document, seeds: Path) -> str:

@@ -38,12 +38,18 @@ def unique_ids(doc: Document, seeds: Seeds) -> Iterator[Finding]:
 
 
 def known_references(doc: Document, seeds: Seeds) -> Iterator[Finding]:
-    """Every KPI's bureau and pillar is defined (skipped for a section that is itself invalid)."""
+    """Every KPI's bureaus and pillar are defined (skipped for a section that is itself invalid)."""
     bureaus = {b.id for b in doc.bureaus}
     pillars = {p.id for p in doc.pillars}
     for i, kpi in enumerate(doc.kpis):
         if bureaus and kpi.bureau not in bureaus:
             yield "error", ("kpis", i, "bureau"), _unknown("bureau", kpi.bureau, bureaus)
+        for j, also in enumerate(kpi.also_bureaus):
+            path = ("kpis", i, "also_bureaus", j)
+            if also in kpi.bureau_ids[: j + 1]:
+                yield "error", path, f'bureau "{also}" is named twice; list each bureau of the KPI once'
+            elif bureaus and also not in bureaus:
+                yield "error", path, _unknown("bureau", also, bureaus)
         if pillars and kpi.pillar not in pillars:
             yield "error", ("kpis", i, "pillar"), _unknown("pillar", kpi.pillar, pillars)
 

@@ -149,7 +149,11 @@ class Observation(Evidence):
 class Kpi(Strict):
     id: Slug
     name: Text
-    bureau: Slug
+    bureau: Slug = Field(description="id of the responsible bureau (the leading one of a joint project)")
+    also_bureaus: list[Slug] = Field(
+        default_factory=list,
+        description="ids of further bureaus of a joint project; the KPI counts under each",
+    )
     pillar: Slug
     unit: Text
     measure: Measure
@@ -158,6 +162,11 @@ class Kpi(Strict):
     targets: list[Target] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
     note: str | None = None
+
+    @property
+    def bureau_ids(self) -> list[str]:
+        """Every bureau of the KPI, the leading one first."""
+        return [self.bureau, *self.also_bureaus]
 
 
 class Source(Strict):
