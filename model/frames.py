@@ -138,7 +138,10 @@ def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool
         return ev.source or "", ev.quote or "", "", ev.source not in registered
     parts = ev.derived.parts
     sources = list(dict.fromkeys(p.source for p in parts))
-    formula = " + ".join(f"{p.value:g}" for p in parts)
+    if ev.derived.operation == "ratio":
+        formula = f"100 × {parts[0].value:g} / {parts[1].value:g}" if len(parts) == 2 else ""
+    else:
+        formula = " + ".join(f"{p.value:g}" for p in parts)
     verified = not registered.intersection(sources)
     return "; ".join(sources), " / ".join(p.quote for p in parts), formula, verified
 

@@ -90,3 +90,10 @@ def test_a_joint_kpi_keeps_its_leading_bureau_and_lists_every_bureau():
     assert frame.loc["trainees", "bureau_ids"] == ("public-health", "social-welfare")
     assert frame.loc["trainees", "bureau_names_en"] == ("Bureau of Public Health", "Bureau of Social Welfare")
     assert frame.loc["wifi-sites", "bureau_ids"] == ("digital-service",)
+
+
+def test_derived_values_show_their_formula():
+    frame = figure_frame(load(FIXTURES / "valid" / "derived.yaml", SEEDS)).set_index("kpi_id")
+    assert frame.loc["budget-share", "derived"] == "100 × 1688 / 3371"
+    assert frame.loc["budget-share", "value"] == 50.07
+    assert frame.loc["agile-projects", "derived"] == "1 + 1 + 7"
