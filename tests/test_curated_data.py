@@ -80,8 +80,15 @@ def test_municipal_training_is_recurring(dataset: Dataset) -> None:
 
 SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
     # (KPI id, bureau, measure, every row)
-    ("digital-related-budget", "digital-service", "per_year", [("plan", "FY2024", 3371)]),
-    ("smart-tokyo-project-budget", "digital-service", "per_year", [("plan", "FY2024", 1688)]),
+    # the whole government's budget: the page names no bureau
+    ("digital-related-budget", "tokyo-metropolitan-government", "per_year", [("plan", "FY2024", 3371)]),
+    ("smart-tokyo-project-budget", "tokyo-metropolitan-government", "per_year", [("plan", "FY2024", 1688)]),
+    (
+        "smart-tokyo-share-of-digital-budget",
+        "tokyo-metropolitan-government",
+        "level",
+        [("plan", "FY2024", 50.07)],
+    ),
     ("digital-principles-awareness", "digital-service", "level", [("actual", "FY2023", 85)]),
     ("digital-administrative-procedures", "digital-service", "level", [("target", "FY2026", 100, False)]),
     (
@@ -94,7 +101,7 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
         "regional-smart-city-areas-supported",
         "digital-service",
         "cumulative",
-        [("actual", "FY2023", 6), ("plan", "FY2024", 9)],
+        [("plan", "FY2022", 3), ("plan", "FY2023", 6), ("actual", "2024-03-29", 6), ("plan", "FY2024", 9)],
     ),
     (
         "startup-smart-services-implemented",
@@ -207,4 +214,54 @@ def test_approximate_flags(dataset: Dataset, ident: str, approximate: bool) -> N
 
 def test_every_bureau_is_used(dataset: Dataset) -> None:
     doc = dataset.document
-    assert {b.id for b in doc.bureaus} == {k.bureau for k in doc.kpis}
+    assert {b.id for b in doc.bureaus} == {b for k in doc.kpis for b in k.bureau_ids}
+
+
+@pytest.mark.parametrize(
+    "gone",
+    [
+        "govtech-tokyo-joint-services",  # GovTech Tokyo's six business areas: not a count
+        "satellite-communication-user-survey",  # the size of a survey: not a measure
+        "regional-smart-city-consortia-selected",  # merged into regional-smart-city-areas-supported
+        "hospitals-briefed-on-inspection-platform",  # the same ~640 hospitals one step earlier
+        "5g-priority-municipal-offices",  # now 5g-priority-government-offices (63)
+    ],
+)
+def test_kpis_that_were_no_measures_or_counted_twice_are_gone(dataset: Dataset, gone: str) -> None:
+    assert gone not in {k.id for k in dataset.kpis}
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "GovTech東京が始動。都と協働で6つのサービスを順次拡大し、オール東京のDXを加速",
+        "利用者アンケート(1,000人規模)を実施、有効性を検証",
+    ],
+)
+def test_not_measures_are_excluded_with_a_reason(dataset: Dataset, passage: str) -> None:
+    (exclusion,) = [e for e in dataset.document.exclusions if e.quote == passage]
+    assert exclusion.reason.strip()
+
+
+def test_5g_priority_areas_are_complete(dataset: Dataset) -> None:
+    offices = kpi(dataset, "5g-priority-government-offices")
+    (target,) = offices.targets
+    assert (target.value, target.due) == (63, "FY2026")  # 都庁 + 62 municipal head offices
+    assert target.derived is not None
+    assert [(p.value, p.item) for p in target.derived.parts] == [(1, True), (62, False)]
+    (stations,) = kpi(dataset, "5g-priority-stations").targets
+    assert (stations.value, stations.due) == (100, "FY2026")
+    haneda = kpi(dataset, "5g-priority-haneda-airport")
+    assert haneda.measure == "milestone"
+    assert [(t.value, t.due) for t in haneda.targets] == [(1, "FY2026")]
+
+
+def test_hospitals_are_a_joint_project_of_two_bureaus(dataset: Dataset) -> None:
+    assert kpi(dataset, "hospitals-on-inspection-platform").bureau_ids == ["public-health", "social-welfare"]
+
+
+def test_budget_share_is_derived_from_its_parts(dataset: Dataset) -> None:
+    (obs,) = kpi(dataset, "smart-tokyo-share-of-digital-budget").observations
+    assert obs.derived is not None and obs.derived.operation == "ratio"
+    assert [p.value for p in obs.derived.parts] == [1688, 3371]
+    assert "約5割" in obs.derived.parts[0].quote  # the document's own rounding stays quoted
