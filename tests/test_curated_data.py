@@ -111,7 +111,7 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
     ),
     ("satellite-communication-trial-sites", "digital-service", "level", [("actual", "FY2023", 4)]),
     ("child-accident-db-business-hearings", "children-policy", "cumulative", [("actual", "2024-02-16", 6)]),
-    ("sea-live-cameras", "port-harbor", "cumulative", [("actual", "FY2023", 20), ("plan", "FY2024", 22)]),
+    ("sea-live-cameras", "port-harbor", "cumulative", [("actual", "2024-03-29", 20), ("plan", "FY2024", 22)]),
     ("election-video-ad-views", "election-commission", "per_year", [("actual", "FY2022", 1_500_000)]),
     (
         "support-navi-annual-page-views",
@@ -120,7 +120,7 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
         [("target", "FY2024", 2_000_000, False)],
     ),
     ("tuition-exemption-paper-saved", "general-affairs", "per_year", [("target", "FY2024", 36000, False)]),
-    ("tax-payment-apps", "taxation", "level", [("actual", "FY2023", 9)]),
+    ("tax-payment-apps", "taxation", "level", [("actual", "2024-03-29", 9)]),  # 「現在」
     ("hospitals-on-inspection-platform", "public-health", "cumulative", [("target", "FY2025", 640, False)]),
     (
         "fire-department-information-systems",
@@ -134,7 +134,7 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
         ],
     ),
     ("drone-logistics-consortia", "digital-service", "level", [("actual", "FY2022", 2)]),
-    ("audit-data-analysis-basic-training", "audit", "cumulative", [("actual", "FY2023", 22)]),
+    ("audit-data-analysis-basic-training", "audit", "cumulative", [("estimate", "FY2023", 22)]),
     ("audit-digital-team-size", "audit", "level", [("actual", "FY2023", 1), ("plan", "FY2024", 5)]),
     (
         "wards-running-child-guidance-centres",
@@ -265,3 +265,69 @@ def test_budget_share_is_derived_from_its_parts(dataset: Dataset) -> None:
     assert obs.derived is not None and obs.derived.operation == "ratio"
     assert [p.value for p in obs.derived.parts] == [1688, 3371]
     assert "約5割" in obs.derived.parts[0].quote  # the document's own rounding stays quoted
+
+
+#: FY2023 figures that the strategy of 2024-03-29 reports before the year closed.
+ESTIMATES = [
+    ("openroaming-wifi-metro-facilities", "FY2023"),
+    ("agile-development-projects", "FY2023"),
+    ("municipal-project-support-themes", "FY2023"),
+    ("audit-data-analysis-basic-training", "FY2023"),
+    ("audit-data-analysis-advanced-training", "FY2023"),
+]
+
+
+@pytest.mark.parametrize(("ident", "period"), ESTIMATES)
+def test_figures_reported_before_their_year_closed_are_estimates(
+    dataset: Dataset, ident: str, period: str
+) -> None:
+    assert [o.kind for o in kpi(dataset, ident).observations if o.period == period] == ["estimate"]
+
+
+def test_no_fy2023_actual_of_the_strategy_is_left_unexamined(dataset: Dataset) -> None:
+    """The FY2023 actuals that stay actual describe a state already reached when written."""
+    actual = {
+        k.id
+        for k in dataset.kpis
+        for o in k.observations
+        if o.period == "FY2023" and o.kind == "actual" and "003_" in (o.source or "003_")
+    }
+    assert actual == {
+        "digital-principles-awareness",  # a staff survey already taken
+        "digital-principles-practice",
+        "startup-public-private-projects",  # a floor already passed (大幅にクリア)
+        "nishi-shinjuku-smart-city-fields",  # fields already added
+        "satellite-communication-trial-sites",  # equipment installed
+        "audit-digital-team-size",  # one officer until FY2023 (2023(R5)以前)
+    }
+
+
+#: Year-less progress (これまでの取組, 現在): a to-date figure on the day of the strategy.
+TO_DATE = [
+    "municipal-procedure-digitalisation-support",
+    "municipal-cio-council-meetings",
+    "municipal-cio-roundtables",
+    "tdpf-case-study-projects",
+    "island-base-station-plans-supported",
+    "5g-asset-database-entries",
+    "islands-on-submarine-fibre",
+    "child-accident-db-expert-meetings",
+    "child-accident-db-children-sessions",
+    "sea-live-camera-sites",
+    "sea-live-cameras",
+    "tax-payment-apps",
+    "regional-smart-city-areas-supported",
+]
+
+
+@pytest.mark.parametrize("ident", TO_DATE)
+def test_year_less_progress_is_dated_by_the_document(dataset: Dataset, ident: str) -> None:
+    k = kpi(dataset, ident)
+    assert "2024-03-29" in [o.period for o in k.observations if o.kind == "actual"]
+    assert k.measure != "per_year"  # a count to date is not a yearly amount
+
+
+def test_agile_projects_fy2023_counts_three_named_projects_and_seven_more(dataset: Dataset) -> None:
+    (obs,) = [o for o in kpi(dataset, "agile-development-projects").observations if o.period == "FY2023"]
+    assert obs.value == 10 and obs.derived is not None
+    assert [(p.value, p.item) for p in obs.derived.parts] == [(1, True), (1, True), (1, True), (7, False)]
