@@ -70,6 +70,10 @@ def test_startup_targets_revised_as_history(dataset: Dataset) -> None:
     ]
     (floor,) = k.observations
     assert floor.bound == "at_least"  # 「目標（40件）を大幅にクリア」: at least 40
+    # 「今年度の目標（40件）」 is a one-year target; 300 is read as FY2027's own count (the
+    # strategy says neither 年間 nor 累計), the less flattering reading, and the note says so
+    assert (k.measure, k.unit.ja) == ("per_year", "件/年")
+    assert k.note is not None and "年間 nor 累計" in k.note and "less flattering" in k.note
 
 
 def test_municipal_training_is_recurring(dataset: Dataset) -> None:
@@ -331,3 +335,17 @@ def test_agile_projects_fy2023_counts_three_named_projects_and_seven_more(datase
     (obs,) = [o for o in kpi(dataset, "agile-development-projects").observations if o.period == "FY2023"]
     assert obs.value == 10 and obs.derived is not None
     assert [(p.value, p.item) for p in obs.derived.parts] == [(1, True), (1, True), (1, True), (7, False)]
+
+
+@pytest.mark.parametrize(
+    ("ident", "period", "value"),
+    [
+        ("election-video-ad-views", "FY2022", 1_500_000),  # 150万回超
+        ("higashimurayama-rpa-hours-saved", "2020-10-23", 1000),  # 1,000時間以上
+        ("audit-digital-team-size", "FY2024", 5),  # 1 + 「4~8名」: the range's floor
+        ("startup-public-private-projects", "FY2023", 40),  # 大幅にクリア
+    ],
+)
+def test_floors_are_recorded_as_floors(dataset: Dataset, ident: str, period: str, value: float) -> None:
+    (obs,) = [o for o in kpi(dataset, ident).observations if o.period == period]
+    assert (obs.value, obs.bound) == (value, "at_least")
