@@ -303,6 +303,7 @@ def test_no_fy2023_actual_of_the_strategy_is_left_unexamined(dataset: Dataset) -
         "nishi-shinjuku-smart-city-fields",  # fields already added
         "satellite-communication-trial-sites",  # equipment installed
         "audit-digital-team-size",  # one officer until FY2023 (2023(R5)以前)
+        "labour-commission-procedures-online",  # a completion already reached (完了)
     }
 
 
@@ -349,3 +350,55 @@ def test_agile_projects_fy2023_counts_three_named_projects_and_seven_more(datase
 def test_floors_are_recorded_as_floors(dataset: Dataset, ident: str, period: str, value: float) -> None:
     (obs,) = [o for o in kpi(dataset, ident).observations if o.period == period]
     assert (obs.value, obs.bound) == (value, "at_least")
+
+
+#: Dated promises without a number (measure: milestone): KPI id → due period.
+MILESTONES = {
+    "business-once-only-database-live": "FY2024",
+    "dx-ambassadors-introduced": "FY2024",
+    "new-taims-built": "FY2024",
+    "new-taims-in-operation": "FY2025",
+    "cloud-infrastructure-service-start": "FY2025",
+    "nishi-shinjuku-services-implemented": "FY2024",
+    "digital-twin-geospatial-data-collected": "FY2025",
+    "connected-tokyo-realised": "2030-12",  # 2030年までに: a calendar year
+    "satellite-expert-committee-launched": "FY2024",
+    "satellite-service-selected": "FY2025",
+    "toshima-cable-landing-hardened": "FY2024",
+    "mikurajima-cable-landing-hardened": "FY2025",
+    "5g-priority-haneda-airport": "FY2026",
+    "child-accident-db-partial-release": "FY2024",
+    "drone-delivery-support-evaluated": "FY2024",
+    "satellite-landfill-monitoring-in-operation": "FY2024",
+    "tuition-exemption-online-service-start": "FY2024",
+    "metro-housing-system-online-service": "FY2026",
+    "hospital-inspection-system-partial-operation": "FY2024",
+    "hospital-inspection-system-full-operation": "FY2025",
+    "welfare-health-digital-platform-live": "FY2026",
+    "land-acquisition-system-requirements": "FY2024",
+    "contract-billing-system-live": "FY2024",
+    "payment-approval-digitalised": "FY2026",
+    "rail-measuring-car-in-service": "FY2025",
+    "water-facility-ledger-system-design-start": "FY2025",
+    "audit-digital-pt-established": "FY2024",
+    "zero-carbon-city-special-wards": "2050-12",  # 2050 年までに
+    "ward-child-guidance-funding-pt-conclusion": "FY2023",  # 今年度末, said on 2023-12-07
+    "higashimurayama-maas-trials": "FY2020",  # 今年度, said on 2020-10-23
+}
+
+
+@pytest.mark.parametrize(("ident", "due"), MILESTONES.items())
+def test_dated_promises_are_milestones(dataset: Dataset, ident: str, due: str) -> None:
+    k = kpi(dataset, ident)
+    assert k.measure == "milestone"
+    assert [(t.value, t.due) for t in k.targets] == [(1, due)]
+
+
+def test_every_milestone_with_a_target_is_listed(dataset: Dataset) -> None:
+    assert {k.id for k in dataset.kpis if k.measure == "milestone" and k.targets} == set(MILESTONES)
+
+
+def test_a_completion_already_reported_is_recorded_as_done(dataset: Dataset) -> None:
+    k = kpi(dataset, "labour-commission-procedures-online")
+    assert k.targets == []  # no earlier dated promise in the seeds
+    assert [(o.kind, o.period, o.value) for o in k.observations] == [("actual", "FY2023", 1)]
