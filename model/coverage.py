@@ -311,12 +311,15 @@ def seed_title(raw: str) -> str:
     return next((line.strip() for line in raw.split("\n") if line.strip()), "")
 
 
-def first_quote(kpi: Kpi) -> tuple[str, str]:
-    return next(kpi_quotes(kpi))
+def first_quote(kpi: Kpi, seeds: Path | None = None) -> tuple[str, str]:
+    """The KPI's first quote; given a seed folder, its first quote of a document in it."""
+    quotes = list(kpi_quotes(kpi))
+    in_seeds = [q for q in quotes if seeds is not None and (seeds / q[0]).is_file()]
+    return (in_seeds or quotes)[0]
 
 
 def doc_row(document: Document, kpi: Kpi, seeds: Path) -> DocRow:
-    source, quote = first_quote(kpi)
+    source, quote = first_quote(kpi, seeds)
     raw = (seeds / source).read_bytes().decode("utf-8-sig", errors="replace")
     seed = normalise_seed(source, raw)
     pillar = next(p for p in document.pillars if p.id == kpi.pillar)

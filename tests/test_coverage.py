@@ -184,10 +184,17 @@ def test_every_strategy_kpi_finds_its_section_in_the_table_of_contents() -> None
     toc = table_of_contents(raw)
     document = load(DEFAULT_DATA).document
     names = {p.id: p.ja for p in document.pillars}
-    pillars = {names[k.pillar] for k in document.kpis if first_quote(k)[0] == STRATEGY}
+    pillars = {names[k.pillar] for k in document.kpis if first_quote(k, DEFAULT_SEEDS)[0] == STRATEGY}
     assert {normalise(ja) for ja in pillars} <= set(toc)
     assert toc[normalise("「つながる東京」")] == "2.3 都政のQOSを更に高めるための挑戦 › 「つながる東京」"
     assert toc[normalise("行政のDX")] == "3.2 各局事業 › 行政のDX"
+
+
+def test_first_quote_prefers_a_seed_over_a_later_web_source() -> None:
+    document = load(DEFAULT_DATA).document
+    (assets,) = [k for k in document.kpis if k.id == "5g-asset-database-entries"]
+    assert first_quote(assets)[0] == "dsb-assetdb-2022-11"  # a registered page, not a seed
+    assert first_quote(assets, DEFAULT_SEEDS)[0] == STRATEGY
 
 
 def test_committed_doc_is_up_to_date() -> None:
