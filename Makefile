@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint validate export schema fuzz-long bench serve-replicas load-test clean
+.PHONY: run test lint validate export schema readme fuzz-long bench serve-replicas load-test clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ export: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) -m model schema --out data/kpis.schema.json
+
+readme: $(VENV)/.installed
+	$(PY) -m scripts.readme_examples --write
+	$(PY) -m model coverage --doc docs/coverage.md
 
 fuzz-long: $(VENV)/.installed-dev
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics

@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard.i18n import period_label, status_label, t
 from model.diff import CHANGE_KINDS
 from model.explain import basis_mark, format_number, format_quantity, milestone_state
+from model.frames import bureau_names
 from model.periods import PeriodError, parse_period
 from model.progress import STATUSES
 from model.schema import Kpi, Target
@@ -29,13 +30,14 @@ def filter_overview(
 ) -> pd.DataFrame:
     """KPIs matching every filter given; the search is a case-insensitive substring of either name.
 
-    ``awaiting`` keeps the KPIs whose report for a plan or target period is overdue.
+    ``awaiting`` keeps the KPIs whose report for a plan or target period is overdue; a KPI of
+    several bureaus passes the bureau filter for each of them.
     """
     keep = pd.Series(True, index=frame.index)
     if awaiting:
         keep &= frame["report_due"].fillna("") != ""
     if bureau:
-        keep &= frame["bureau_id"] == bureau
+        keep &= frame["bureau_ids"].map(lambda ids: bureau in ids).astype(bool)
     if pillar:
         keep &= frame["pillar_id"] == pillar
     if statuses:
@@ -45,6 +47,18 @@ def filter_overview(
         names = frame["name_ja"].str.casefold() + "\n" + frame["name_en"].str.casefold()
         keep &= names.str.contains(needle, regex=False)
     return frame[keep]
+
+
+def per_bureau(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per KPI and bureau: a joint KPI counts under each of its bureaus.
+
+    ``bureau_id``, ``bureau_ja`` and ``bureau_en`` then name the row's bureau.
+    """
+    columns = ["bureau_ids", "bureau_names_ja", "bureau_names_en"]
+    out = frame.explode(columns, ignore_index=True)
+    return out.assign(
+        bureau_id=out["bureau_ids"], bureau_ja=out["bureau_names_ja"], bureau_en=out["bureau_names_en"]
+    )
 
 
 def status_counts(frame: pd.DataFrame) -> pd.Series:
@@ -110,13 +124,17 @@ def kpi_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         ],
         t("due", lang): frame["target_due"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
         t("report_due", lang): frame["report_due"].map(lambda p: period_label(p, lang) if p else ""),
-        t("bureau", lang): frame[f"bureau_{lang}"],
+        t("bureau", lang): bureau_names(frame, lang),
     }
     return pd.DataFrame(rows).reset_index(drop=True)
 
 
 def status_matrix(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Bureaus as rows, statuses (icon + name) as columns, KPI counts as cells, with totals."""
+    """Bureaus as rows, statuses (icon + name) as columns, KPI counts as cells, with totals.
+
+    A joint KPI counts under each of its bureaus (:func:`per_bureau`).
+    """
+    frame = per_bureau(frame)
     table = pd.crosstab(frame[f"bureau_{lang}"], frame["status"])
     table = table.reindex(columns=list(STATUSES), fill_value=0)
     table.columns = [status_label(s, lang) for s in table.columns]

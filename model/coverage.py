@@ -2,10 +2,10 @@
 
 ``python -m model coverage [SEED_FILE ...] [--list] [--data PATH] [--seeds DIR] [--doc PATH]``
 
-A *figure* is a number followed by a counter or unit (か所, 件, 人, 万, 億, %, システム, ...)
-in a seed after NFKC normalisation. Seeds and quotes are compared exactly as the provenance
-check compares them: NFKC with all whitespace removed. Every character of that normalised
-text keeps the line it came from, so figures are reported with their original line numbers.
+A *figure* is a number with a counter or unit, a number alone in a table cell, or a dated
+milestone phrase (what :mod:`model.seedtext` finds). Seeds and quotes are compared exactly as
+the provenance check compares them: NFKC with all whitespace removed, and figures are reported
+with their original line numbers.
 
 A figure is ``tracked`` when it lies inside an occurrence of a quote of the data file
 (including the parts of derived values) for that seed, ``excluded`` when it lies inside a
@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,115 +31,16 @@ from model.problems import DataError
 from model.provenance import normalise
 from model.rules import evidence_of
 from model.schema import Document, Kpi
+from model.seedtext import KINDS, Figure, SeedText, Span, find_figures, normalise_seed, read_seed
 
 Status = Literal["tracked", "excluded", "untracked"]
-Span = tuple[int, int]
-
-#: Counters and units that make a number a figure; matched longest first.
-COUNTERS: tuple[str, ...] = (
-    "区市町村", "コンソーシアム", "プロジェクト", "サービス", "自治体", "システム", "カメラ",
-    "テーマ", "アプリ", "か所", "ヶ所", "カ所", "ケ所", "箇所", "地点", "病院", "業務", "項目",
-    "地域", "分野", "団体", "種類", "時間", "PV", "GB", "か月", "ヶ月", "カ月", "件", "人", "名",
-    "円", "%", "回", "枚", "台", "島", "隻", "駅", "倍", "割", "者", "区", "市", "町", "村", "課", "軒",
-)  # fmt: skip
-MULTIPLIERS = "兆億万千"
-#: Words allowed between a number and its counter: 70数名, 9つのアプリ, 25のシステム.
-INFIXES = ("つの", "数", "余", "の", "つ")
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_AMOUNT = rf"{_NUM}(?:[{MULTIPLIERS}]+(?:{_NUM}[{MULTIPLIERS}]+)*)?"
-_COUNTER = "|".join(re.escape(c) for c in sorted(COUNTERS, key=len, reverse=True))
-_INFIX = "|".join(INFIXES)
-#: Not after another digit or a decimal point, nor after 第 (ordinals) or p. (page numbers).
-FIGURE_RE = re.compile(
-    rf"(?<![\d.,第])(?<!p\.)(?<!P\.)(?P<amount>{_AMOUNT})(?:(?:{_INFIX})?(?P<counter>{_COUNTER}))?"
-)
 CONTEXT_CHARS = 18
-MASK = "#"
-
-
-@dataclass(frozen=True)
-class SeedText:
-    """A seed normalised like the provenance check, with the original line of each character."""
-
-    name: str
-    text: str
-    lines: tuple[int, ...]
-    scan: str  # ``text`` with digits that were not digits in the original (①, ²) masked
-
-    def line_of(self, position: int) -> int:
-        return self.lines[min(position, len(self.lines) - 1)] if self.lines else 1
-
-
-@dataclass(frozen=True)
-class Figure:
-    start: int
-    end: int
-    text: str
-    line: int
-
-    @property
-    def span(self) -> Span:
-        return self.start, self.end
 
 
 @dataclass(frozen=True)
 class Classified:
     figure: Figure
     status: Status
-
-
-def normalise_seed(name: str, raw: str) -> SeedText:
-    """Normalise line by line (NFKC never composes across a newline), keeping line numbers."""
-    chars: list[str] = []
-    masked: list[str] = []
-    lines: list[int] = []
-    for number, line in enumerate(raw.split("\n"), start=1):
-        for original in line:
-            for char in normalise(original):
-                chars.append(char)
-                masked.append(MASK if char.isdigit() and not _is_digit(original) else char)
-                lines.append(number)
-    text = "".join(chars)
-    if text != normalise(raw):  # composing sequences: fall back to the plain normal form
-        return _line_level_seed(name, raw)
-    return SeedText(name, text, tuple(lines), "".join(masked))
-
-
-def _is_digit(char: str) -> bool:
-    return unicodedata.category(char) == "Nd"
-
-
-def _line_level_seed(name: str, raw: str) -> SeedText:
-    chars: list[str] = []
-    lines: list[int] = []
-    for number, line in enumerate(raw.split("\n"), start=1):
-        piece = normalise(line)
-        chars.append(piece)
-        lines.extend([number] * len(piece))
-    text = "".join(chars)
-    return SeedText(name, text, tuple(lines), text)
-
-
-def read_seed(path: Path) -> SeedText:
-    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
-    return normalise_seed(path.name, raw)
-
-
-def find_figures(seed: SeedText) -> list[Figure]:
-    """Every number with a counter, unit or multiplier (万, 億) in the seed."""
-    found = []
-    for match in FIGURE_RE.finditer(seed.scan):
-        has_multiplier = any(m in match["amount"] for m in MULTIPLIERS)
-        if match["counter"] is None and not has_multiplier:
-            continue
-        start, end = match.span()
-        found.append(Figure(start, end, seed.text[start:end], seed.line_of(start)))
-    return found
-
-
-def figures_in_text(text: str) -> list[str]:
-    """The figures of a piece of text, as normalised strings (handy for checks and tests)."""
-    return [f.text for f in find_figures(normalise_seed("text", text))]
 
 
 def occurrences(text: str, quote: str) -> list[Span]:
@@ -209,16 +109,17 @@ def context(seed: SeedText, figure: Figure) -> str:
 
 def summary_line(seed_path: Path, results: Sequence[Classified]) -> str:
     counts = {s: sum(r.status == s for r in results) for s in ("tracked", "excluded", "untracked")}
+    kinds = ", ".join(f"{k}s {sum(r.figure.kind == k for r in results)}" for k in KINDS)
     return (
         f"{display_path(seed_path)}: {len(results)} figures: {counts['tracked']} tracked, "
-        f"{counts['excluded']} excluded, {counts['untracked']} untracked"
+        f"{counts['excluded']} excluded, {counts['untracked']} untracked ({kinds})"
     )
 
 
 def untracked_lines(seed_path: Path, seed: SeedText, results: Sequence[Classified]) -> list[str]:
     shown = display_path(seed_path)
     return [
-        f"  {shown}:{r.figure.line}: {r.figure.text}  …{context(seed, r.figure)}…"
+        f"  {shown}:{r.figure.line}: {r.figure.text} ({r.figure.kind})  …{context(seed, r.figure)}…"
         for r in results
         if r.status == "untracked"
     ]
@@ -311,21 +212,25 @@ def seed_title(raw: str) -> str:
     return next((line.strip() for line in raw.split("\n") if line.strip()), "")
 
 
-def first_quote(kpi: Kpi) -> tuple[str, str]:
-    return next(kpi_quotes(kpi))
+def first_quote(kpi: Kpi, seeds: Path | None = None) -> tuple[str, str]:
+    """The KPI's first quote; given a seed folder, its first quote of a document in it."""
+    quotes = list(kpi_quotes(kpi))
+    in_seeds = [q for q in quotes if seeds is not None and (seeds / q[0]).is_file()]
+    return (in_seeds or quotes)[0]
 
 
 def doc_row(document: Document, kpi: Kpi, seeds: Path) -> DocRow:
-    source, quote = first_quote(kpi)
+    source, quote = first_quote(kpi, seeds)
     raw = (seeds / source).read_bytes().decode("utf-8-sig", errors="replace")
     seed = normalise_seed(source, raw)
     pillar = next(p for p in document.pillars if p.id == kpi.pillar)
-    bureau = next(b for b in document.bureaus if b.id == kpi.bureau)
+    labels = {b.id: b for b in document.bureaus}
+    bureau = "・".join(f"{labels[b].ja} ({labels[b].en})" for b in kpi.bureau_ids)
     section = table_of_contents(raw).get(normalise(pillar.ja), seed_title(raw))
     spans = occurrences(seed.text, quote)
     line = seed.line_of(spans[0][0]) if spans else 0
     name = f"{kpi.name.ja}<br>{kpi.name.en}"
-    return DocRow(kpi.id, name, f"{bureau.ja} ({bureau.en})", section, source, line)
+    return DocRow(kpi.id, name, bureau, section, source, line)
 
 
 def render_doc(document: Document, seeds: Path) -> str:

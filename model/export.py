@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from model.atomic import write_atomic
-from model.frames import figure_frame_at, overview_frame
+from model.frames import bureau_names, figure_frame_at, overview_frame
 from model.loader import Dataset
 
 #: The snapshot's leading columns, in order (more follow).
@@ -76,6 +76,8 @@ def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = No
             "note": "note",
         }
     )
+    for lang in ("ja", "en"):  # a joint KPI names every bureau, leading first
+        frame[f"bureau_{lang}"] = bureau_names(frame, lang)
     frame["period_end"] = frame["period_end"].map(date.isoformat)
     frame["known_from"] = frame["known_from"].map(lambda d: "" if d == date.min else d.isoformat())
     frame["as_of"] = as_of.isoformat()

@@ -89,6 +89,8 @@ def kpi_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 def _kpi_frame(dataset: Dataset) -> pd.DataFrame:
+    """KPI_COLUMNS with the labels of the leading bureau and the pillar, then ``bureau_ids``
+    (every bureau of the KPI, leading first) with their labels ``bureau_names_ja`` / ``_en``."""
     doc = dataset.document
     rows = [
         (
@@ -107,7 +109,23 @@ def _kpi_frame(dataset: Dataset) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=KPI_COLUMNS)
     frame = frame.merge(_label_frame(doc.bureaus, "bureau"), on="bureau_id", how="left")
-    return frame.merge(_label_frame(doc.pillars, "pillar"), on="pillar_id", how="left")
+    frame = frame.merge(_label_frame(doc.pillars, "pillar"), on="pillar_id", how="left")
+    labels = {b.id: b for b in doc.bureaus}
+    frame["bureau_ids"] = [tuple(k.bureau_ids) for k in doc.kpis]
+    for lang in ("ja", "en"):
+        frame[f"bureau_names_{lang}"] = [
+            tuple(getattr(labels[b], lang) for b in ids) for ids in frame["bureau_ids"]
+        ]
+    return frame
+
+
+#: How the names of a joint KPI's bureaus are joined into one text, per language.
+BUREAU_JOIN = {"ja": "・", "en": " / "}
+
+
+def bureau_names(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """Every bureau of each KPI in one text, leading bureau first (保健医療局・福祉局)."""
+    return frame[f"bureau_names_{lang}"].map(BUREAU_JOIN[lang].join)
 
 
 def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool]:
@@ -120,7 +138,10 @@ def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool
         return ev.source or "", ev.quote or "", "", ev.source not in registered
     parts = ev.derived.parts
     sources = list(dict.fromkeys(p.source for p in parts))
-    formula = " + ".join(f"{p.value:g}" for p in parts)
+    if ev.derived.operation == "ratio":
+        formula = f"100 × {parts[0].value:g} / {parts[1].value:g}" if len(parts) == 2 else ""
+    else:
+        formula = " + ".join(f"{p.value:g}" for p in parts)
     verified = not registered.intersection(sources)
     return "; ".join(sources), " / ".join(p.quote for p in parts), formula, verified
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from model.problems import Level, Path
 from model.provenance import Quote, Seeds, is_approximate
-from model.schema import Document, Evidence, Kpi
+from model.schema import Derived, Document, Evidence, Kpi
 
 Finding = tuple[Level, Path, str]
 Rule = Callable[[Document, Seeds], Iterator[Finding]]
@@ -38,12 +38,18 @@ def unique_ids(doc: Document, seeds: Seeds) -> Iterator[Finding]:
 
 
 def known_references(doc: Document, seeds: Seeds) -> Iterator[Finding]:
-    """Every KPI's bureau and pillar is defined (skipped for a section that is itself invalid)."""
+    """Every KPI's bureaus and pillar are defined (skipped for a section that is itself invalid)."""
     bureaus = {b.id for b in doc.bureaus}
     pillars = {p.id for p in doc.pillars}
     for i, kpi in enumerate(doc.kpis):
         if bureaus and kpi.bureau not in bureaus:
             yield "error", ("kpis", i, "bureau"), _unknown("bureau", kpi.bureau, bureaus)
+        for j, also in enumerate(kpi.also_bureaus):
+            path = ("kpis", i, "also_bureaus", j)
+            if also in kpi.bureau_ids[: j + 1]:
+                yield "error", path, f'bureau "{also}" is named twice; list each bureau of the KPI once'
+            elif bureaus and also not in bureaus:
+                yield "error", path, _unknown("bureau", also, bureaus)
         if pillars and kpi.pillar not in pillars:
             yield "error", ("kpis", i, "pillar"), _unknown("pillar", kpi.pillar, pillars)
 
@@ -112,18 +118,41 @@ def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 if is_approximate(ev.quote) and not ev.approximate:
                     yield "warning", (*path, "approximate"), "the quote says 約/程度 but approximate is false"
                 continue
-            total = math.fsum(p.value for p in ev.derived.parts)
-            if not math.isclose(total, ev.value, rel_tol=1e-9, abs_tol=1e-9):
-                yield (
-                    "error",
-                    (*path, "value"),
-                    f"derived sum of parts is {_fmt(total)}, not {_fmt(ev.value)}",
-                )
+            yield from _check_derivation(path, ev.value, ev.derived)
             if ev.source is not None and ev.quote is not None and not seeds.contains(ev.source, ev.quote):
                 yield "error", (*path, "quote"), f"quote not found in {ev.source}"
             for k, part in enumerate(ev.derived.parts):
                 ppath = (*path, "derived", "parts", k)
-                yield from _check_quote(seeds, registered, ppath, part.source, part.quote, part.value)
+                if part.item and part.value != 1:
+                    yield "error", (*ppath, "value"), "a named item (item: true) counts 1; write value: 1"
+                stated = None if part.item else part.value  # an item's quote names it, without a digit
+                yield from _check_quote(seeds, registered, ppath, part.source, part.quote, stated)
+
+
+#: A ratio is a percentage rounded to two decimals: 1,688 / 3,371 → 50.07.
+RATIO_TOLERANCE = 0.005
+
+
+def _check_derivation(path: Path, value: float, derived: Derived) -> Iterator[Finding]:
+    """The value is the sum of the parts, or 100 × the first part / the second (ratio)."""
+    parts = [p.value for p in derived.parts]
+    if derived.operation == "sum":
+        total = math.fsum(parts)
+        if not math.isclose(total, value, rel_tol=1e-9, abs_tol=1e-9):
+            yield "error", (*path, "value"), f"derived sum of parts is {_fmt(total)}, not {_fmt(value)}"
+        return
+    where = (*path, "derived", "parts")
+    if len(parts) != 2:
+        yield "error", where, f"a ratio has two parts (part / whole), not {len(parts)}"
+    elif parts[1] == 0:
+        yield "error", (*where, 1, "value"), "the whole of a ratio must not be 0"
+    elif abs(100 * parts[0] / parts[1] - value) > RATIO_TOLERANCE + 1e-9:
+        ratio = 100 * parts[0] / parts[1]
+        yield (
+            "error",
+            (*path, "value"),
+            f"derived ratio 100 × {_fmt(parts[0])} / {_fmt(parts[1])} is {ratio:.2f}, not {_fmt(value)}",
+        )
 
 
 def exclusions_found(doc: Document, seeds: Seeds) -> Iterator[Finding]:

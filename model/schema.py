@@ -91,14 +91,23 @@ class Part(Strict):
     """One quoted number of a derived value."""
 
     value: Value
+    item: Flag = Field(
+        False,
+        description="A named item that counts one (value: 1); its quote names it and need not "
+        "contain the digit",
+    )
     source: NonEmpty = Field(description=SOURCE_HELP)
     quote: NonEmpty = Field(description="Verbatim text of the source containing the value")
 
 
 class Derived(Strict):
-    """A value computed from several quoted numbers, e.g. 330 + 320 = 650."""
+    """A value computed from quoted numbers: 330 + 320 = 650, or 100 × 1,688 / 3,371 = 50.07 (%)."""
 
-    operation: Literal["sum"] = "sum"
+    operation: Literal["sum", "ratio"] = Field(
+        "sum",
+        description="sum: the parts added up; ratio: 100 × the first part / the second, a percentage "
+        "rounded to two decimals",
+    )
     parts: list[Part] = Field(min_length=2)
 
 
@@ -149,7 +158,11 @@ class Observation(Evidence):
 class Kpi(Strict):
     id: Slug
     name: Text
-    bureau: Slug
+    bureau: Slug = Field(description="id of the responsible bureau (the leading one of a joint project)")
+    also_bureaus: list[Slug] = Field(
+        default_factory=list,
+        description="ids of further bureaus of a joint project; the KPI counts under each",
+    )
     pillar: Slug
     unit: Text
     measure: Measure
@@ -158,6 +171,11 @@ class Kpi(Strict):
     targets: list[Target] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
     note: str | None = None
+
+    @property
+    def bureau_ids(self) -> list[str]:
+        """Every bureau of the KPI, the leading one first."""
+        return [self.bureau, *self.also_bureaus]
 
 
 class Source(Strict):

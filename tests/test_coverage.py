@@ -7,19 +7,10 @@ from pathlib import Path
 import pytest
 
 from model.cli import main
-from model.coverage import (
-    classify,
-    figures_in_text,
-    find_figures,
-    first_quote,
-    normalise_seed,
-    occurrences,
-    read_seed,
-    render_doc,
-    table_of_contents,
-)
+from model.coverage import classify, classify_seed, first_quote, occurrences, render_doc, table_of_contents
 from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, load
 from model.provenance import normalise
+from model.seedtext import figures_in_text, find_figures, normalise_seed, read_seed
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
 STRATEGY = "003_53b4341d68961c7d.txt"
@@ -55,12 +46,71 @@ SEED_NAMES = sorted(p.name for p in DEFAULT_SEEDS.glob("*.txt"))
         ("① 5件", ["5件"]),  # a circled list marker is not part of the number
         ("⑮ 水道施設台帳システム", []),
         ("1.1 「スマート東京実施戦略」の位置付け", []),  # section number
-        ("2023.10\t37", []),  # a table cell without a counter
         ("約３か月で", ["3か月"]),  # a duration is a figure (tracked or excluded with a reason)
     ],
 )
 def test_find_figures(text: str, figures: list[str]) -> None:
-    assert figures_in_text(text) == figures
+    assert figures_in_text(text, ("number",)) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("2023.10\t37", ["37"]),  # the month is a date, the number a figure
+        ("各区の交流自治体\t574\t→\t832\t+258", ["574", "832", "+258"]),
+        ("合計\t660\t→\t1,096\t+436", ["660", "1,096", "+436"]),
+        ("広域連携協定締結自治体\t-\t→\t372", ["372"]),  # "-" is no number
+        ("区分\t2015年度 (平成27年度)\t→\t2021年度", []),  # headings are not numbers
+        ("2023.10 37", []),  # no tab: not a table row
+        ("地点\t7地点", []),  # a number with its counter is a number, not a cell
+    ],
+)
+def test_find_table_cells(text: str, cells: list[str]) -> None:
+    assert figures_in_text(text, ("table cell",)) == cells
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("2024(R6)年度に新TAIMSを構築し新環境に移行", ["2024(R6)年度に新TAIMSを構築"]),
+        ("- 2025(R7)年度末までに、都有施設約1,300か所に整備", ["2025(R7)年度末までに"]),
+        ("目標 2025(R7)年度完了", ["2025(R7)年度完了"]),
+        ("ネットワークにつながる東京を2030年までに実現", ["2030年までに"]),
+        ("2024(R6)年度末に一部公開予定", ["2024(R6)年度末に一部公開"]),
+        ("TDPFを稼働（2024.1月）", ["稼働(2024.1月)"]),  # the word, then its date in brackets
+        ("申請手続・審査業務等運用開始 (2024(R6)年度～)", ["運用開始(2024(R6)年度~)"]),
+        ("2023(R5).3月にサービスを提供開始", ["2023(R5).3月にサービスを提供開始"]),
+        ("今年度、これから MaaS等の自主実験を行う予定", []),  # no word of delivery
+        ("2024(令和6)年度の取組\n- システムを構築", []),  # a heading's date stays on its line
+        ("2024(R6)年度は検討する。その後に構築", []),  # not across a sentence end
+        ("2024年2月16日時点: 6か所", []),
+    ],
+)
+def test_find_milestone_phrases(text: str, phrases: list[str]) -> None:
+    assert figures_in_text(text, ("milestone phrase",)) == phrases
+
+
+def test_every_kind_keeps_its_original_line() -> None:
+    seed = normalise_seed("s.txt", "表\n2023.10\t37\n\n2024(R6)年度に稼働\n20台")
+    assert [(f.text, f.line, f.kind) for f in find_figures(seed)] == [
+        ("37", 2, "table cell"),
+        ("2024(R6)年度に稼働", 4, "milestone phrase"),
+        ("20台", 5, "number"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("004_ce87e72baf5f5479.txt", {23, 24, 25, 26}),  # the table 連携自治体数の推移
+        (STRATEGY, {1529, 1530, 1531, 1532, 1533}),  # the antenna table (事務用アセット)
+    ],
+)
+def test_table_cells_of_the_seeds_are_found_and_tracked(name: str, lines: set[int]) -> None:
+    results = classify_seed(load(DEFAULT_DATA).document, read_seed(DEFAULT_SEEDS / name))
+    cells = [r for r in results if r.figure.kind == "table cell"]
+    assert {r.figure.line for r in cells} == lines
+    assert {r.status for r in cells} == {"tracked"}
 
 
 def test_figures_keep_their_original_line() -> None:
@@ -104,7 +154,9 @@ def test_classify(tracked: list[str], excluded: list[str], statuses: list[str]) 
 
 # --- command line on small temporary data -------------------------------------------------
 
-SEED = "試験用の戦略\n\n- 2025年度末までに、施設約1,300か所に整備\n- 世界で350万スポット\n"
+SEED = (
+    "試験用の戦略\n\n- 2025年度末までに、施設約1,300か所に整備\n- 世界で350万スポット\n- 2030年までに実現\n"
+)
 HEAD = """\
 bureaus: [{id: digital-service, ja: デジタルサービス局, en: Digital Service Bureau}]
 pillars: [{id: connected, ja: つながる東京, en: Connected Tokyo}]
@@ -116,11 +168,16 @@ kpis:
     unit: {ja: か所, en: sites}
     measure: cumulative
     targets:
-      - {value: 1300, approximate: true, due: FY2025, source: s.txt, quote: '施設約1,300か所に整備'}
+      - value: 1300
+        approximate: true
+        due: FY2025
+        source: s.txt
+        quote: '2025年度末までに、施設約1,300か所に整備'
 """
 EXCLUSION = """\
 exclusions:
   - {source: s.txt, quote: 世界で350万スポット, reason: world-wide statistics}
+  - {source: s.txt, quote: 2030年までに実現, reason: a slogan}
 """
 
 
@@ -135,12 +192,14 @@ def _project(tmp_path: Path, data: str) -> list[str]:
 @pytest.mark.parametrize(
     ("data", "args", "code", "stdout", "stderr"),
     [
-        (HEAD + EXCLUSION, [], 0, "2 figures: 1 tracked, 1 excluded, 0 untracked", ""),
-        (HEAD, [], 1, "2 figures: 1 tracked, 0 excluded, 1 untracked", ""),
-        (HEAD, ["--list"], 1, ":4: 350万", ""),
+        (HEAD + EXCLUSION, [], 0, "4 figures: 2 tracked, 2 excluded, 0 untracked", ""),
+        (HEAD + EXCLUSION, [], 0, "(numbers 2, table cells 0, milestone phrases 2)", ""),
+        (HEAD, [], 1, "4 figures: 2 tracked, 0 excluded, 2 untracked", ""),
+        (HEAD, ["--list"], 1, ":4: 350万 (number)", ""),
+        (HEAD, ["--list"], 1, ":5: 2030年までに (milestone phrase)", ""),
         (HEAD + EXCLUSION, ["s.txt"], 0, "0 untracked", ""),
         (HEAD + EXCLUSION, ["missing.txt"], 1, "", "no such seed"),
-        (HEAD.replace("1,300か所に整備", "1,400か所に整備"), [], 1, "", "quote not found"),
+        (HEAD.replace("1,300か所に整備'", "1,400か所に整備'"), [], 1, "", "quote not found"),
         ("kpis: [\n", [], 1, "", "kpis.yaml"),
     ],
 )
@@ -184,10 +243,17 @@ def test_every_strategy_kpi_finds_its_section_in_the_table_of_contents() -> None
     toc = table_of_contents(raw)
     document = load(DEFAULT_DATA).document
     names = {p.id: p.ja for p in document.pillars}
-    pillars = {names[k.pillar] for k in document.kpis if first_quote(k)[0] == STRATEGY}
+    pillars = {names[k.pillar] for k in document.kpis if first_quote(k, DEFAULT_SEEDS)[0] == STRATEGY}
     assert {normalise(ja) for ja in pillars} <= set(toc)
     assert toc[normalise("「つながる東京」")] == "2.3 都政のQOSを更に高めるための挑戦 › 「つながる東京」"
     assert toc[normalise("行政のDX")] == "3.2 各局事業 › 行政のDX"
+
+
+def test_first_quote_prefers_a_seed_over_a_later_web_source() -> None:
+    document = load(DEFAULT_DATA).document
+    (assets,) = [k for k in document.kpis if k.id == "5g-asset-database-entries"]
+    assert first_quote(assets)[0] == "dsb-assetdb-2022-11"  # a registered page, not a seed
+    assert first_quote(assets, DEFAULT_SEEDS)[0] == STRATEGY
 
 
 def test_committed_doc_is_up_to_date() -> None:

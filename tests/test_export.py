@@ -12,6 +12,9 @@ from model.export import (
     to_csv_bytes,
     write_snapshot,
 )
+from model.loader import load
+
+from conftest import FIXTURES, SEEDS
 
 
 def read_back(raw: bytes, encoding="utf-8-sig") -> pd.DataFrame:
@@ -89,3 +92,11 @@ def test_values_are_plain_numbers(minimal):
     back = read_back(to_csv_bytes(frame))
     assert list(back["value"]) == [1300, 0.5, 1.5, 2_000_000, 7900, 0.1]
     assert b",2000000," in to_csv_bytes(frame) and b"e+" not in to_csv_bytes(frame)
+
+
+def test_a_joint_kpi_names_every_bureau_in_the_snapshot():
+    frame = snapshot_frame(load(FIXTURES / "valid" / "joint.yaml", SEEDS), date(2025, 3, 31))
+    rows = frame.drop_duplicates("kpi_id").set_index("kpi_id")
+    assert rows.loc["trainees", "bureau_ja"] == "保健医療局・福祉局"
+    assert rows.loc["trainees", "bureau_en"] == "Bureau of Public Health / Bureau of Social Welfare"
+    assert rows.loc["wifi-sites", "bureau_ja"] == "デジタルサービス局"

@@ -8,6 +8,9 @@ from model.frames import (
     overview_frame,
     status_frame,
 )
+from model.loader import load
+
+from conftest import FIXTURES, SEEDS
 
 
 def test_kpi_frame_one_row_per_kpi_with_labels(minimal):
@@ -78,3 +81,19 @@ def test_status_frame_carries_the_engines_result(minimal):
     assert wifi["status"] == "no_data" and not wifi["measured"]  # one figure: the start
     assert wifi["basis"] == "actual" and wifi["path_kind"] == "straight"
     assert frame.loc["trainees", "expected"] == 8000
+
+
+def test_a_joint_kpi_keeps_its_leading_bureau_and_lists_every_bureau():
+    frame = kpi_frame(load(FIXTURES / "valid" / "joint.yaml", SEEDS)).set_index("kpi_id")
+    assert frame.loc["trainees", "bureau_id"] == "public-health"
+    assert frame.loc["trainees", "bureau_ja"] == "保健医療局"
+    assert frame.loc["trainees", "bureau_ids"] == ("public-health", "social-welfare")
+    assert frame.loc["trainees", "bureau_names_en"] == ("Bureau of Public Health", "Bureau of Social Welfare")
+    assert frame.loc["wifi-sites", "bureau_ids"] == ("digital-service",)
+
+
+def test_derived_values_show_their_formula():
+    frame = figure_frame(load(FIXTURES / "valid" / "derived.yaml", SEEDS)).set_index("kpi_id")
+    assert frame.loc["budget-share", "derived"] == "100 × 1688 / 3371"
+    assert frame.loc["budget-share", "value"] == 50.07
+    assert frame.loc["agile-projects", "derived"] == "1 + 1 + 7"

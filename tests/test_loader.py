@@ -156,3 +156,9 @@ def test_a_figure_quoting_an_unregistered_source_is_warned_about_once(tmp_path):
     (warning,) = dataset.warnings
     assert 'source "sample.txt" is not registered under sources: with its published date' in str(warning)
     assert warning.kpi_id == "wifi-sites" and warning.line is not None
+
+
+@pytest.mark.parametrize("name", ["joint", "derived"])
+def test_other_valid_fixtures_load_without_warnings(name):
+    dataset = load(FIXTURES / "valid" / f"{name}.yaml", SEEDS)
+    assert dataset.kpis and dataset.warnings == []

@@ -1,6 +1,13 @@
-import pandas as pd
+from datetime import date
 
-from dashboard.views import MAX_CHART_KPIS, chart_kpis
+import pandas as pd
+import pytest
+
+from dashboard.views import MAX_CHART_KPIS, chart_kpis, filter_overview, kpi_table, per_bureau, status_matrix
+from model.frames import overview_frame
+from model.loader import load
+
+from conftest import FIXTURES, SEEDS
 
 
 def test_chart_kpis_keeps_the_earliest_due_kpis_up_to_the_limit():
@@ -22,3 +29,43 @@ def test_chart_kpis_under_the_limit_keeps_everything():
     rows = pd.DataFrame({"kpi_id": ["a", "b"], "period_end": [2, 1]})
     kept, total = chart_kpis(rows)
     assert total == 2 and len(kept) == 2
+
+
+JOINT_AS_OF = date(2025, 3, 31)
+
+
+@pytest.fixture
+def joint() -> pd.DataFrame:
+    return overview_frame(load(FIXTURES / "valid" / "joint.yaml", SEEDS), JOINT_AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("bureau", "kpis"),
+    [
+        ("public-health", ["trainees"]),  # the leading bureau
+        ("social-welfare", ["trainees"]),  # the other bureau of the joint KPI
+        ("digital-service", ["wifi-sites"]),
+        (None, ["wifi-sites", "trainees"]),
+    ],
+)
+def test_bureau_filter_keeps_a_joint_kpi_under_each_of_its_bureaus(joint, bureau, kpis):
+    assert list(filter_overview(joint, bureau)["kpi_id"]) == kpis
+
+
+def test_per_bureau_counts_a_joint_kpi_once_per_bureau(joint):
+    rows = per_bureau(joint)
+    assert list(zip(rows["kpi_id"], rows["bureau_id"], rows["bureau_en"], strict=True)) == [
+        ("wifi-sites", "digital-service", "Digital Service Bureau"),
+        ("trainees", "public-health", "Bureau of Public Health"),
+        ("trainees", "social-welfare", "Bureau of Social Welfare"),
+    ]
+
+
+def test_status_matrix_and_kpi_table_show_every_bureau_of_a_joint_kpi(joint):
+    matrix = status_matrix(joint, "ja").set_index("局")
+    assert matrix["合計"].to_dict() == {"デジタルサービス局": 1, "保健医療局": 1, "福祉局": 1}
+    assert list(kpi_table(joint, "ja")["局"]) == ["デジタルサービス局", "保健医療局・福祉局"]
+    assert list(kpi_table(joint, "en")["Bureau"]) == [
+        "Digital Service Bureau",
+        "Bureau of Public Health / Bureau of Social Welfare",
+    ]

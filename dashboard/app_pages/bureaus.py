@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import bureau_status_bar
 from dashboard.i18n import t
-from dashboard.views import filter_overview, status_matrix
+from dashboard.views import filter_overview, per_bureau, status_matrix
 
 ctx = state.context()
 lang = ctx.lang
@@ -23,5 +23,5 @@ st.subheader(t("rollup", lang))
 if across.empty:
     st.info(t("none_match", lang))
 else:
-    ui.chart(bureau_status_bar(across, lang), alt=t("rollup", lang))
+    ui.chart(bureau_status_bar(per_bureau(across), lang), alt=t("rollup", lang))
     ui.table(status_matrix(across, lang), lang, "rollup")

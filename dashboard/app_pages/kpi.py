@@ -8,6 +8,7 @@ from dashboard.i18n import t
 from dashboard.views import audit_table, kpi_figures, status_text, target_history
 from model import audit
 from model.explain import explain
+from model.frames import BUREAU_JOIN
 from model.progress import assess
 
 ctx = state.context()
@@ -36,7 +37,7 @@ else:
     st.caption(
         " · ".join(
             [
-                f"{t('bureau', lang)}: {state.md(row[f'bureau_{lang}'])}",
+                f"{t('bureau', lang)}: {state.md(BUREAU_JOIN[lang].join(row[f'bureau_names_{lang}']))}",
                 f"{t('pillar', lang)}: {state.md(row[f'pillar_{lang}'])}",
                 f"{t('unit', lang)}: {state.md(unit)}",
                 f"{t('measure', lang)}: {t('measure_' + kpi.measure, lang)}",
