@@ -50,6 +50,13 @@ def test_user_errors_exit_1_without_traceback(args, fragment):
     assert "Traceback" not in result.stderr
 
 
+def test_integer_too_long_is_reported_at_its_line_not_as_an_internal_error():
+    result = run("validate", str(FIXTURES / "invalid" / "huge_integer.yaml"), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert ':43: kpi "trainees", observations[0].value: a number of 5,000 digits' in result.stderr
+    assert "internal error" not in result.stderr
+
+
 def test_bad_as_of_is_a_usage_error():
     result = run("export", "--out", "x.csv", "--as-of", "2024-13-01")
     assert result.returncode == 2
