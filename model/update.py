@@ -163,9 +163,20 @@ def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> C
 
 
 def retarget(
-    kpi_id: str, due: str, fig: Figure, reason: str, set_on: str | None = None, replaces: str | None = None
+    kpi_id: str,
+    due: str,
+    fig: Figure,
+    reason: str | None,
+    set_on: str | None = None,
+    replaces: str | None = None,
 ) -> Edit:
-    """An edit adding a target and marking the one it replaces ``superseded: true``."""
+    """An edit adding a target and marking the one it replaces ``superseded: true``.
+
+    A revision needs a reason (the command line and the form both come through here).
+    """
+    if not reason or not reason.strip():
+        raise UpdateError("a revised target needs a reason (why the target changes)")
+    reason = reason.strip()
     _check_period(due)
     set_on = set_on or date.today().isoformat()
     _check_period(set_on)

@@ -143,6 +143,11 @@ def test_record_then_reject_leaves_file_unchanged(copy):
             "is not a number",
         ),
         (["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q"], 2, "--reason"),
+        (
+            ["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q", "--reason", " "],
+            1,
+            "a revised target needs a reason",
+        ),
     ],
 )
 def test_update_usage_errors(copy, args, code, fragment):

@@ -104,6 +104,12 @@ def test_bad_period_is_refused_before_anything_else():
         update.record("antenna-sites", "2023/12", "actual", Figure(1, "s", "q"))
 
 
+@pytest.mark.parametrize("reason", ["", "   ", "\n\t", None])
+def test_retarget_needs_a_reason(reason):
+    with pytest.raises(UpdateError, match="a revised target needs a reason"):
+        update.retarget("wifi-sites", "FY2026", Figure(1300, "sample.txt", "約1,300か所"), reason)
+
+
 def test_retarget_supersedes_the_old_target_and_keeps_it(data):
     before = data.read_text(encoding="utf-8")
     fig = Figure(1300, "sample.txt", "約1,300か所に整備", approximate=True)
