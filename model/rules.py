@@ -85,6 +85,13 @@ def _check_quote(
         return
     if not prepared.states(value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
+    elif not prepared.says_more_than(value):
+        yield (
+            "error",
+            (*path, "quote"),
+            "the quote is only the number, which could come from anywhere in the document; "
+            "quote it with the words around it (at least its counter, e.g. 約1,300か所)",
+        )
 
 
 def _fmt(value: float) -> str:
