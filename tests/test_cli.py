@@ -57,6 +57,30 @@ def test_integer_too_long_is_reported_at_its_line_not_as_an_internal_error():
     assert "internal error" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("fixture", "shown"),
+    [
+        ("ansi_in_id", 'kpi "antenna\\x1b[2J\\x1b[31m-sites"'),
+        ("bidi_in_id", 'kpi "wifi\\u2066-sites"'),
+        ("bidi_in_name", "en: contains U+202E"),
+    ],
+)
+def test_validate_escapes_control_characters_of_the_data(fixture, shown):
+    result = run("validate", str(FIXTURES / "invalid" / f"{fixture}.yaml"), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert shown in result.stderr
+    assert "\x1b" not in result.stderr and "\u2066" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_record_escapes_control_characters_of_its_arguments(copy):
+    result = run(
+        "record", "x\x1b[2J", "--period", "2023-12", "--value", "1", "--quote", "q\u202e",
+        "--source", "sample.txt", "--data", str(copy), "--seeds", str(SEEDS),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert 'no KPI with id "x\\x1b[2J"' in result.stderr and "\x1b" not in result.stderr
+
+
 def test_bad_as_of_is_a_usage_error():
     result = run("export", "--out", "x.csv", "--as-of", "2024-13-01")
     assert result.returncode == 2
