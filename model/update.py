@@ -2,8 +2,8 @@
 
 Each edit works on a ruamel.yaml round-trip tree (comments, key order, quoting and flow
 style are kept), renders the whole new text, validates it with the loader *before* touching
-the disk, then writes it atomically under a lock and appends to the audit log. A rejected
-edit leaves the file byte-for-byte unchanged.
+the disk, then saves it and its audit line together under a lock (:mod:`model.commit`). A
+rejected edit leaves the file byte-for-byte unchanged.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from model import audit
-from model.atomic import write_atomic
+from model import commit
 from model.audit import Change
 from model.loader import check_text
 from model.periods import PeriodError, parse_period
@@ -247,14 +246,17 @@ def preview(path: Path, seeds: Path, edit: Edit) -> Preview:
 
 
 def apply(path: Path, seeds: Path, edit: Edit, editor: str) -> Change:
-    """Validate the edited file and write it atomically; raise DataError/UpdateError otherwise."""
+    """Validate the edited file, then save it with its audit line; DataError/UpdateError otherwise."""
     with _locked(path):
-        raw = path.read_bytes()
-        text, change, problems = _edited(raw, path, seeds, edit)
-        errors = [p for p in problems if p.level == "error"]
-        if errors:
-            raise DataError(errors)
-        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-        write_atomic(path, bom + text.encode("utf-8"))
-        audit.append(audit.audit_path(path), change, editor)
+        try:
+            commit.recover(path)  # a save interrupted before: its audit line first
+            raw = path.read_bytes()
+            text, change, problems = _edited(raw, path, seeds, edit)
+            errors = [p for p in problems if p.level == "error"]
+            if errors:
+                raise DataError(errors)
+            bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+            commit.save(path, bom + text.encode("utf-8"), raw, change, editor)
+        except commit.CommitError as exc:
+            raise UpdateError(str(exc)) from None
     return change
