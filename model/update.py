@@ -3,15 +3,16 @@
 The current file is first read as the loader reads it (size limit, nesting, tags,
 duplicate keys...), so an unreadable file gets the same FILE:LINE errors as ``validate``.
 Each edit works on a ruamel.yaml round-trip tree (comments, key order, quoting and flow
-style are kept), renders the whole new text, validates it with the loader *before* touching
-the disk, then saves it and its audit line together under a lock (:mod:`model.commit`). A
-rejected edit leaves the file byte-for-byte unchanged.
+style are kept) of the KPI's lines only, when it can (:mod:`model.roundtrip`), validates the
+whole new text with the loader *before* touching the disk, then saves it and its audit line
+together under a lock (:mod:`model.commit`). A rejected edit leaves the file byte-for-byte
+unchanged.
 """
 
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -25,10 +26,8 @@ from model.audit import Change
 from model.loader import check_text, display_path, yaml_problem
 from model.periods import PeriodError, parse_period
 from model.problems import DataError, Problem
-from model.roundtrip import RoundTripError
+from model.roundtrip import Edit, RoundTripError
 from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_stable
-
-Edit = Callable[[CommentedMap], Change]
 
 
 class UpdateError(Exception):
@@ -123,7 +122,7 @@ def record(
             action, kpi_id, f"{kind} {period}", old_value, plain(fig.value), reason, fig.source, fig.quote
         )
 
-    return edit
+    return Edit(edit, kpi_id)
 
 
 def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> CommentedMap | None:
@@ -167,7 +166,7 @@ def retarget(
         new_text = f"{plain(fig.value)} due {due}"
         return Change("retarget", kpi_id, "targets", old_text, new_text, reason, fig.source, fig.quote)
 
-    return edit
+    return Edit(edit, kpi_id)
 
 
 def add_source(
@@ -186,7 +185,7 @@ def add_source(
         sources.append(entry)
         return Change("source-add", None, "sources", None, f"{source_id}: {title} <{url}>")
 
-    return edit
+    return Edit(edit)
 
 
 @contextmanager
@@ -222,17 +221,14 @@ def _parsed(raw: bytes, path: Path) -> tuple[str, YamlData]:
 
 
 def _edit(raw: bytes, path: Path, seeds: Path, edit: Edit) -> tuple[str, Change]:
-    """The edited text and what changed."""
-    text, _ = _parsed(raw, path)  # the loader's reading first: ruamel has no limits
+    """The edited text (its plain reading is dropped on return, before validation)."""
+    text, parsed = _parsed(raw, path)
     try:
-        tree = roundtrip.load(text)
-        if not isinstance(tree, CommentedMap):
-            raise RoundTripError("the data file is not a mapping")
-        change = edit(tree)
-        return roundtrip.render(tree), change
+        return roundtrip.edit_text(text, parsed, edit)
     except (RoundTripError, AttributeError, TypeError, KeyError, ValueError) as exc:
         # ruamel cannot read the file, or the edit met a malformed part (a list that is text...):
         # say what validate says about the file
+        del parsed
         errors = [p for p in check_text(text, path, seeds)[1] if p.level == "error"]
         if errors:
             raise DataError(errors) from None

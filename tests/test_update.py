@@ -251,6 +251,32 @@ def test_record_refuses_a_file_over_the_size_limit(data, monkeypatch):
     assert data.read_bytes() == before
 
 
+def test_record_rewrites_only_the_lines_of_its_kpi(data):
+    text = (
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("    measure: cumulative\n    direction", "    measure:    cumulative\n    direction")
+        .replace("unit: {ja: 人/年, en: people per year}", "unit: {ja: 人/年,en: people per year}")
+    )
+    data.write_text(text, encoding="utf-8")
+    update.apply(data, SEEDS, ANTENNA, "tester")
+    assert changed_lines(text, data.read_text(encoding="utf-8")) == [
+        "+      - period: 2023-12",
+        "+        kind: actual",
+        "+        value: 149",
+        "+        source: sample.txt",
+        "+        quote: 2023.11 149",
+    ]
+
+
+def test_round_trip_editing_reads_only_the_kpi_it_changes(data, monkeypatch):
+    """What makes `record` fast on a large file: only the KPI's text goes through ruamel."""
+    seen: list[int] = []
+    load = roundtrip.load
+    monkeypatch.setattr(roundtrip, "load", lambda text: seen.append(len(text)) or load(text))
+    update.apply(data, SEEDS, ANTENNA, "tester")
+    assert seen and max(seen) < 400 < len(MINIMAL.read_text(encoding="utf-8"))
+
+
 def test_record_replaces_a_figure_of_a_dated_period(data):
     """An unquoted date is a timestamp to ruamel; the edit still finds the figure of that day."""
     text = MINIMAL.read_text(encoding="utf-8").replace(
