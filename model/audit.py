@@ -29,10 +29,20 @@ def audit_path(data_path: Path) -> Path:
     return Path(data_path).parent / AUDIT_FILE
 
 
+def entry_of(change: Change, editor: str, when: datetime | None = None) -> dict[str, Any]:
+    """The log entry of a change: time, editor, then the change's fields."""
+    out: dict[str, Any] = {"time": (when or datetime.now(UTC)).isoformat(timespec="seconds")}
+    out["editor"] = editor
+    out.update(asdict(change))
+    return out
+
+
 def append(path: Path, change: Change, editor: str, when: datetime | None = None) -> dict[str, Any]:
-    """Append one entry; a single short ``write`` in append mode, so entries never interleave."""
-    entry = {"time": (when or datetime.now(UTC)).isoformat(timespec="seconds"), "editor": editor}
-    entry.update(asdict(change))
+    """Append one entry; a single short ``write`` in append mode, so entries never interleave.
+
+    (Edits of the data file save their entry through :mod:`model.commit` instead.)
+    """
+    entry = entry_of(change, editor, when)
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
     return entry

@@ -19,6 +19,7 @@ from model.loader import DEFAULT_DATA, check, display_path, load
 from model.problems import DataError
 from model.schema import json_schema
 from model.snapshots import SnapshotError
+from model.terminal import say, tell
 from model.update import UpdateError
 
 SCHEMA_FILE = DEFAULT_DATA.parent / "kpis.schema.json"
@@ -29,13 +30,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     shown = display_path(path)
     document, problems = check(path, args.seeds)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        tell(problem)
     errors = sum(p.level == "error" for p in problems)
     warnings = len(problems) - errors
     if document is None:
-        print(f"{shown}: invalid ({errors} error(s), {warnings} warning(s))", file=sys.stderr)
+        tell(f"{shown}: invalid ({errors} error(s), {warnings} warning(s))")
         return 1
-    print(f"{shown}: valid ({len(document.kpis)} KPIs, {warnings} warning(s))")
+    say(f"{shown}: valid ({len(document.kpis)} KPIs, {warnings} warning(s))")
     return 0
 
 
@@ -43,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     dataset = load(args.data, args.seeds)
     as_of = evaluation_date(dataset, args.as_of)
     frame = write_snapshot(dataset, args.out, as_of, args.encoding)
-    print(f"{args.out}: {len(frame)} rows, {frame['kpi_id'].nunique()} KPIs, as of {as_of}, {args.encoding}")
+    say(f"{args.out}: {len(frame)} rows, {frame['kpi_id'].nunique()} KPIs, as of {as_of}, {args.encoding}")
     return 0
 
 
@@ -55,7 +56,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     text = schema_text()
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out}", file=sys.stderr)
+        tell(f"wrote {args.out}")
     else:
         sys.stdout.write(text)
     return 0
@@ -95,17 +96,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except DataError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{display_path(args.data)}: invalid, nothing written", file=sys.stderr)
+            tell(problem)
+        tell(f"{display_path(args.data)}: invalid, nothing written")
         return 1
     except (ExportError, SnapshotError, UpdateError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        tell(f"error: {exc}")
         return 1
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        tell(f"error: {exc.strerror or exc}: {exc.filename or ''}")
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so in one line rather than a traceback
-        print(f"internal error: {exc!r} (please report it with the command you ran)", file=sys.stderr)
+        tell(f"internal error: {exc!r} (please report it with the command you ran)")
         return 1

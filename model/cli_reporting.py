@@ -17,6 +17,7 @@ from model.diff import as_table, as_text, diff
 from model.export import snapshot_frame, to_csv_bytes
 from model.loader import display_path, load
 from model.snapshots import read_snapshot, take
+from model.terminal import say, write_lines
 from model.update import Figure, UpdateError
 
 SNAPSHOT_DIR = Path("snapshots")
@@ -49,7 +50,7 @@ def _apply(args: argparse.Namespace, edit: update.Edit) -> int:
     change = update.apply(args.data, args.seeds, edit, _editor(args))
     what = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
     subject = " ".join(x for x in (change.action, change.kpi, change.field) if x)
-    print(f"{display_path(args.data)}: {subject}: {what}")
+    say(f"{display_path(args.data)}: {subject}: {what}")
     return 0
 
 
@@ -72,7 +73,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     dataset = load(args.data, args.seeds)
     entry = take(dataset, evaluation_date(dataset, args.as_of), args.out_dir)
     counts = ", ".join(f"{k} {v}" for k, v in entry["status_counts"].items() if v)
-    print(f"{args.out_dir / entry['file']}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
+    say(f"{args.out_dir / entry['file']}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
     return 0
 
 
@@ -95,7 +96,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.buffer.write(to_csv_bytes(as_table(changes), "utf-8"))
     else:
-        sys.stdout.write(as_text(changes, old_label, new_label))
+        write_lines(as_text(changes, old_label, new_label))
     return 0
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from model.provenance import normalise
 from model.rules import evidence_of
 from model.schema import Document, Kpi
 from model.seedtext import KINDS, Figure, SeedText, Span, find_figures, normalise_seed, read_seed
+from model.terminal import say, tell
 
 Status = Literal["tracked", "excluded", "untracked"]
 CONTEXT_CHARS = 18
@@ -142,10 +142,10 @@ def report(document: Document, paths: Sequence[Path], show_list: bool) -> int:
     for path in paths:
         seed = read_seed(path)
         results = classify_seed(document, seed)
-        print(summary_line(path, results))
+        say(summary_line(path, results))
         if show_list:
             for line in untracked_lines(path, seed, results):
-                print(line)
+                say(line)
         untracked += sum(r.status == "untracked" for r in results)
     return untracked
 
@@ -252,15 +252,15 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         paths = seed_paths(args.seed_files, args.seeds)
     except DataError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{display_path(args.data)}: invalid, coverage not computed", file=sys.stderr)
+            tell(problem)
+        tell(f"{display_path(args.data)}: invalid, coverage not computed")
         return 1
     except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        tell(f"error: {exc}")
         return 1
     if args.doc is not None:
         args.doc.write_text(render_doc(dataset.document, args.seeds), encoding="utf-8")
-        print(f"wrote {display_path(args.doc)}", file=sys.stderr)
+        tell(f"wrote {display_path(args.doc)}")
     untracked = report(dataset.document, paths, args.list)
     return 1 if untracked else 0
 

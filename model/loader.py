@@ -114,14 +114,23 @@ def _kpi_id(raw: Any, index: int) -> str | None:
     return str(ident)
 
 
+def _subject(data: Any, path: DataPath) -> tuple[str | None, str]:
+    """The KPI id (None outside kpis) and the field path relative to it."""
+    if len(path) >= 2 and path[0] == "kpis" and isinstance(path[1], int):
+        return _kpi_id(data, path[1]) or f"#{path[1] + 1}", format_path(path[2:])
+    return None, format_path(path)
+
+
 def _problem(level: str, file: str, yd: YamlData, path: DataPath, message: str) -> Problem:
     """A problem at ``path`` of the document, with KPI id and field relative to the KPI."""
-    kpi_id = None
-    field_path: DataPath = path
-    if len(path) >= 2 and path[0] == "kpis" and isinstance(path[1], int):
-        kpi_id = _kpi_id(yd.data, path[1]) or f"#{path[1] + 1}"
-        field_path = path[2:]
-    return Problem(level, file, yd.line_of(path), message, kpi_id, format_path(field_path))  # type: ignore[arg-type]
+    kpi_id, field_path = _subject(yd.data, path)
+    return Problem(level, file, yd.line_of(path), message, kpi_id, field_path)  # type: ignore[arg-type]
+
+
+def yaml_problem(file: str, exc: YamlProblem) -> Problem:
+    """The problem of a file that cannot be read, naming the KPI and field when known."""
+    kpi_id, field_path = _subject(exc.partial, exc.path) if exc.path is not None else (None, "")
+    return Problem("error", file, exc.line, exc.message, kpi_id, field_path)
 
 
 def _schema_problems(file: str, yd: YamlData, exc: ValidationError) -> list[Problem]:
@@ -187,7 +196,7 @@ def _check_read(read: Callable[[], YamlData], path: Path, seeds: Path) -> Checke
     try:
         yd = read()
     except YamlProblem as exc:
-        return None, [Problem("error", display_path(path), exc.line, exc.message)]
+        return None, [yaml_problem(display_path(path), exc)]
     return _check_parsed(yd, display_path(path), seeds)
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from model.problems import Level, Path
 from model.provenance import Quote, Seeds, is_approximate
-from model.schema import Derived, Document, Evidence, Kpi
+from model.schema import Derived, Document, Evidence, Kpi, Text
+from model.visible import describe, hidden_in
 
 Finding = tuple[Level, Path, str]
 Rule = Callable[[Document, Seeds], Iterator[Finding]]
@@ -91,6 +92,13 @@ def _check_quote(
         return
     if value is not None and not prepared.states(value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
+    elif not prepared.says_more_than(value):
+        yield (
+            "error",
+            (*path, "quote"),
+            "the quote is only the number, which could come from anywhere in the document; "
+            "quote it with the words around it (at least its counter, e.g. 約1,300か所)",
+        )
 
 
 def _fmt(value: float) -> str:
@@ -252,6 +260,34 @@ def publication_dates(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 )
 
 
+def _names(doc: Document) -> Iterator[tuple[Path, str]]:
+    """Every name shown to readers: bureaus, pillars, KPI names and units, source titles."""
+    labelled: list[tuple[Path, Text]] = [(("bureaus", i), b) for i, b in enumerate(doc.bureaus)]
+    labelled += [(("pillars", i), p) for i, p in enumerate(doc.pillars)]
+    for i, kpi in enumerate(doc.kpis):
+        labelled += [(("kpis", i, "name"), kpi.name), (("kpis", i, "unit"), kpi.unit)]
+    for path, text in labelled:
+        yield (*path, "ja"), text.ja
+        yield (*path, "en"), text.en
+    for i, source in enumerate(doc.sources):
+        yield ("sources", i, "title"), source.title
+        if source.publisher is not None:
+            yield ("sources", i, "publisher"), source.publisher
+
+
+def visible_names(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+    """Names hold no invisible or reordering characters (ids are slugs: the schema sees to them)."""
+    for path, name in _names(doc):
+        hidden = hidden_in(name)
+        if hidden:
+            yield (
+                "error",
+                path,
+                f"contains {', '.join(map(describe, hidden))}, which the reader cannot see "
+                "(it can hide or reorder text); remove it",
+            )
+
+
 RULES: list[Rule] = [
     unique_ids,
     known_references,
@@ -261,4 +297,5 @@ RULES: list[Rule] = [
     exclusions_found,
     milestones,
     publication_dates,
+    visible_names,
 ]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.atomic import write_atomic
+from model.terminal import say
 
 #: KPIs quoted from one seed file (the real seeds are documents of 5–150 KB).
 KPIS_PER_SEED = 100
@@ -451,7 +452,7 @@ def write(out: Path, kpis: int, observations: int, seed: int = 0) -> tuple[Path,
 def cmd_synth(args: argparse.Namespace) -> int:
     data, seeds = write(args.out, args.kpis, args.observations, args.seed)
     size = data.stat().st_size
-    print(f"wrote {data} ({size:,} bytes, {args.kpis} KPIs) and {len(list(seeds.glob('*.txt')))} seed(s)")
+    say(f"wrote {data} ({size:,} bytes, {args.kpis} KPIs) and {len(list(seeds.glob('*.txt')))} seed(s)")
     return 0
 
 

@@ -7,7 +7,8 @@ in a single pass it can:
 * refuse duplicate mapping keys (PyYAML silently keeps the last one: lost data);
 * refuse anchors, aliases and tags (aliases allow "billion laughs" expansion);
 * refuse nesting deeper than :data:`MAX_DEPTH`, files larger than :data:`MAX_BYTES`;
-* keep dates as text (periods are parsed by :mod:`model.periods`, not by YAML).
+* keep dates as text (periods are parsed by :mod:`model.periods`, not by YAML);
+* turn an integer too long for Python (over 4,300 digits) into a problem at its line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import codecs
 import gc
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,12 +48,18 @@ _SCALAR_BUILDERS = {
 
 
 class YamlProblem(Exception):
-    """The file cannot be read as YAML at all."""
+    """The file cannot be read as YAML at all.
 
-    def __init__(self, line: int | None, message: str) -> None:
+    ``path`` is the data path of the offending value when known, and ``partial`` the data
+    read until then (so that the KPI it belongs to can be named).
+    """
+
+    def __init__(self, line: int | None, message: str, path: Path | None = None, partial: Any = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path
+        self.partial = partial
 
 
 @dataclass
@@ -91,11 +99,19 @@ def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
     plain = event.implicit[0] and not event.style
     if not plain:
         return event.value
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-    build = _SCALAR_BUILDERS.get(tag)
-    if build is None:  # strings, and timestamps which we keep as text
-        return event.value
-    return build(yaml.ScalarNode(tag, event.value))
+    return _plain(event.value)
+
+
+def _too_long(text: str, line: int, path: Path, partial: Any) -> YamlProblem:
+    """The problem of a plain integer that Python refuses to convert (over 4,300 digits)."""
+    digits = sum(c.isdigit() for c in text)
+    return YamlProblem(
+        line,
+        f"a number of {digits:,} digits is too long (the limit is {sys.get_int_max_str_digits():,}); "
+        "write a plain number such as 1300, or put text in quotes",
+        path,
+        partial,
+    )
 
 
 class _Builder:
@@ -162,7 +178,11 @@ class _Builder:
             if path is None:
                 self._key(event, line)
             else:
-                self._attach(_scalar(event, line))
+                try:
+                    value = _scalar(event, line)
+                except ValueError:
+                    raise _too_long(event.value, line, path, self.root) from None
+                self._attach(value)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if event.tag not in (None, "!"):
                 raise YamlProblem(line, f"YAML tags such as {event.tag} are not allowed")
@@ -190,7 +210,10 @@ _NO_KEY = object()  # a mapping frame waiting for its next key
 
 
 def _plain(text: str) -> Any:
-    """The value of a plain (unquoted, untagged) scalar, as :func:`_scalar` gives it."""
+    """The value of a plain (unquoted, untagged) scalar; ValueError for an over-long integer.
+
+    Strings, and timestamps which we keep as text, stay as they are.
+    """
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
     build = _SCALAR_BUILDERS.get(tag)
     return text if build is None else build(yaml.ScalarNode(tag, text))
@@ -256,7 +279,10 @@ def _build(events: Iterator[yaml.Event]) -> YamlData:
                 try:
                     value = plain[text]
                 except KeyError:
-                    value = plain[text] = _plain(text)
+                    try:
+                        value = plain[text] = _plain(text)
+                    except ValueError:
+                        raise _too_long(text, line, path, root) from None
             else:
                 value = event.value
         else:

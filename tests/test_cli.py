@@ -50,6 +50,37 @@ def test_user_errors_exit_1_without_traceback(args, fragment):
     assert "Traceback" not in result.stderr
 
 
+def test_integer_too_long_is_reported_at_its_line_not_as_an_internal_error():
+    result = run("validate", str(FIXTURES / "invalid" / "huge_integer.yaml"), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert ':43: kpi "trainees", observations[0].value: a number of 5,000 digits' in result.stderr
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fixture", "shown"),
+    [
+        ("ansi_in_id", 'kpi "antenna\\x1b[2J\\x1b[31m-sites"'),
+        ("bidi_in_id", 'kpi "wifi\\u2066-sites"'),
+        ("bidi_in_name", "en: contains U+202E"),
+    ],
+)
+def test_validate_escapes_control_characters_of_the_data(fixture, shown):
+    result = run("validate", str(FIXTURES / "invalid" / f"{fixture}.yaml"), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert shown in result.stderr
+    assert "\x1b" not in result.stderr and "\u2066" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_record_escapes_control_characters_of_its_arguments(copy):
+    result = run(
+        "record", "x\x1b[2J", "--period", "2023-12", "--value", "1", "--quote", "q\u202e",
+        "--source", "sample.txt", "--data", str(copy), "--seeds", str(SEEDS),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert 'no KPI with id "x\\x1b[2J"' in result.stderr and "\x1b" not in result.stderr
+
+
 def test_bad_as_of_is_a_usage_error():
     result = run("export", "--out", "x.csv", "--as-of", "2024-13-01")
     assert result.returncode == 2
@@ -136,6 +167,11 @@ def test_record_then_reject_leaves_file_unchanged(copy):
             "is not a number",
         ),
         (["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q"], 2, "--reason"),
+        (
+            ["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q", "--reason", " "],
+            1,
+            "a revised target needs a reason",
+        ),
     ],
 )
 def test_update_usage_errors(copy, args, code, fragment):

@@ -1,18 +1,22 @@
 import difflib
 import json
+import re
 import shutil
 
 import pytest
 
-from model import audit, update
+from model import audit, roundtrip, update, yamlfile
 from model.frames import figure_frame
-from model.loader import load
+from model.loader import check, load
 from model.problems import DataError
 from model.update import Figure, UpdateError
+from model.yamlfile import YamlProblem, read_yaml
 
-from conftest import MINIMAL, PROJECT, SEEDS
+from conftest import FIXTURES, MINIMAL, PROJECT, SEEDS
 
 REAL = PROJECT / "data" / "kpis.yaml"
+INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+ANTENNA = update.record("antenna-sites", "2023-12", "actual", Figure(149, "sample.txt", "2023.11 149"))
 
 
 @pytest.fixture
@@ -32,7 +36,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 
 def test_unchanged_round_trip_is_byte_identical():
     text = REAL.read_text(encoding="utf-8")
-    assert update.render(update.parse_tree(text)) == text
+    assert roundtrip.render(roundtrip.load(text)) == text
 
 
 def test_record_adds_only_the_new_lines_and_keeps_comments(data):
@@ -102,6 +106,12 @@ def test_rejected_update_leaves_file_byte_for_byte_unchanged(data, edit, error):
 def test_bad_period_is_refused_before_anything_else():
     with pytest.raises(UpdateError, match="is not a period"):
         update.record("antenna-sites", "2023/12", "actual", Figure(1, "s", "q"))
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "\n\t", None])
+def test_retarget_needs_a_reason(reason):
+    with pytest.raises(UpdateError, match="a revised target needs a reason"):
+        update.retarget("wifi-sites", "FY2026", Figure(1300, "sample.txt", "約1,300か所"), reason)
 
 
 def test_retarget_supersedes_the_old_target_and_keeps_it(data):
@@ -175,3 +185,105 @@ def test_audit_log_is_one_json_object_per_line(data):
     update.apply(data, SEEDS, update.record("antenna-sites", "2024-01", "actual", fig), "b")
     lines = audit.audit_path(data).read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["editor"] for line in lines] == ["a", "b"]
+
+
+@pytest.mark.parametrize("run", [update.apply, update.preview])
+def test_deep_nesting_gives_the_error_of_validate(data, run):
+    data.write_text(MINIMAL.read_text(encoding="utf-8") + "x: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    before = data.read_bytes()
+    with pytest.raises(DataError) as info:
+        run(data, SEEDS, ANTENNA, *(["tester"] if run is update.apply else []))
+    _, problems = check(data, SEEDS)
+    assert [str(p) for p in info.value.problems] == [str(p) for p in problems]
+    assert "52: nesting is deeper than 32 levels" in str(info.value)
+    assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_editing_an_invalid_file_gives_the_error_of_validate_or_a_clear_one(tmp_path, path):
+    """The form's check (preview) of any invalid file: a clear error, never a crash."""
+    copy = tmp_path / "kpis.yaml"
+    copy.write_bytes(path.read_bytes())
+    edit = update.record("trainees", "FY2030", "actual", Figure(7900, "sample.txt", "受講者は７,９００人"))
+    try:
+        read_yaml(copy)
+    except YamlProblem:  # unreadable as YAML: exactly what validate says
+        with pytest.raises(DataError) as info:
+            update.preview(copy, SEEDS, edit)
+        assert [str(p) for p in info.value.problems] == [str(p) for p in check(copy, SEEDS)[1]]
+        return
+    try:
+        _, _, problems = update.preview(copy, SEEDS, edit)
+    except (DataError, UpdateError) as exc:
+        assert str(exc)
+    else:
+        assert problems is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "edit", "message"),
+    [
+        (
+            "    observations:\n      - {period: 2023-10",
+            "    observations: none\n    x:\n      - {period: 2023-10",
+            ANTENNA,
+            "observations: must be a list",
+        ),
+        (
+            "        due: FY2025\n",
+            "        due: [FY2025]\n",
+            update.retarget("wifi-sites", "FY2026", Figure(1300, "sample.txt", "約1,300か所"), "why"),
+            "targets[0].due: must be text",
+        ),
+    ],
+)
+def test_edit_of_a_malformed_kpi_gives_the_error_of_validate(data, old, new, edit, message):
+    data.write_text(MINIMAL.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)):
+        update.apply(data, SEEDS, edit, "tester")
+
+
+def test_record_refuses_a_file_over_the_size_limit(data, monkeypatch):
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 1000)
+    before = data.read_bytes()
+    with pytest.raises(DataError, match="the limit is 1,000"):
+        update.apply(data, SEEDS, ANTENNA, "tester")
+    assert data.read_bytes() == before
+
+
+def test_record_rewrites_only_the_lines_of_its_kpi(data):
+    text = (
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("    measure: cumulative\n    direction", "    measure:    cumulative\n    direction")
+        .replace("unit: {ja: 人/年, en: people per year}", "unit: {ja: 人/年,en: people per year}")
+    )
+    data.write_text(text, encoding="utf-8")
+    update.apply(data, SEEDS, ANTENNA, "tester")
+    assert changed_lines(text, data.read_text(encoding="utf-8")) == [
+        "+      - period: 2023-12",
+        "+        kind: actual",
+        "+        value: 149",
+        "+        source: sample.txt",
+        "+        quote: 2023.11 149",
+    ]
+
+
+def test_round_trip_editing_reads_only_the_kpi_it_changes(data, monkeypatch):
+    """What makes `record` fast on a large file: only the KPI's text goes through ruamel."""
+    seen: list[int] = []
+    load = roundtrip.load
+    monkeypatch.setattr(roundtrip, "load", lambda text: seen.append(len(text)) or load(text))
+    update.apply(data, SEEDS, ANTENNA, "tester")
+    assert seen and max(seen) < 400 < len(MINIMAL.read_text(encoding="utf-8"))
+
+
+def test_record_replaces_a_figure_of_a_dated_period(data):
+    """An unquoted date is a timestamp to ruamel; the edit still finds the figure of that day."""
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "{period: 2023-10, value: 37", "{period: 2023-10-15, value: 37"
+    )
+    data.write_text(text, encoding="utf-8")
+    fig = Figure(149, "sample.txt", "2023.11 149")
+    update.apply(data, SEEDS, update.record("antenna-sites", "2023-10-15", "actual", fig, replace=True), "t")
+    values = {o.period: o.value for o in load(data, SEEDS).kpis[2].observations}
+    assert values == {"2023-10-15": 149, "2023-11": 149}
