@@ -32,7 +32,7 @@ def variants() -> dict[str, tuple[str, bool]]:
             + tail,
             False,
         ),
-        "last kpi then a key": (TRAINEES + "sources: []\n", True),
+        "last kpi then a key": (TRAINEES + "exclusions: []\n", True),
         "crlf": (TRAINEES.replace("\n", "\r\n"), False),
     }
 

@@ -195,7 +195,7 @@ def test_deep_nesting_gives_the_error_of_validate(data, run):
         run(data, SEEDS, ANTENNA, *(["tester"] if run is update.apply else []))
     _, problems = check(data, SEEDS)
     assert [str(p) for p in info.value.problems] == [str(p) for p in problems]
-    assert "52: nesting is deeper than 32 levels" in str(info.value)
+    assert "56: nesting is deeper than 32 levels" in str(info.value)
     assert data.read_bytes() == before
 
 
