@@ -318,6 +318,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "download_csv": ("CSVをダウンロード", "Download CSV"),
     "download_yaml": ("データファイル (YAML) をダウンロード", "Download the data file (YAML)"),
+    "download_xlsx": ("Excelブック (xlsx) をダウンロード", "Download the Excel workbook (xlsx)"),
+    "xlsx_help": (
+        "KPI一覧・数値と出典・説明の3シート。数値と日付は型付き、見出し固定、フィルター付き",
+        "Three sheets (KPIs, figures with sources, notes): typed numbers and dates, frozen headers, filters",
+    ),
     "encoding_error": (
         "この文字コードでは書き出せません：{error}",
         "Cannot export with this encoding: {error}",

@@ -1,4 +1,4 @@
-"""Export: the CSV snapshot for the current filters and evaluation date, and the YAML itself."""
+"""Export: the CSV snapshot and the Excel workbook for the current filters and date, and the YAML."""
 
 import streamlit as st
 
@@ -6,12 +6,14 @@ from dashboard import state
 from dashboard.i18n import ENCODING_NAMES, t
 from dashboard.views import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
+from model.workbook import workbook_bytes
 
 ctx = state.context()
 lang = ctx.lang
 st.title(t("page_export", lang))
 
-frame = snapshot_frame(ctx.dataset, ctx.as_of, list(ctx.frame["kpi_id"]))
+kpi_ids = list(ctx.frame["kpi_id"])
+frame = snapshot_frame(ctx.dataset, ctx.as_of, kpi_ids)
 st.write(t("export_intro", lang, as_of=ctx.as_of.isoformat(), n=f"{len(frame):,}"))
 st.caption(t("unverified_count", lang, n=unverified_count(frame)))
 encoding = st.selectbox(
@@ -35,6 +37,16 @@ else:
         on_click="ignore",
         key="download_csv",
     )
+st.download_button(
+    t("download_xlsx", lang),
+    lambda: workbook_bytes(ctx.dataset, ctx.as_of, kpi_ids),  # made when clicked
+    file_name=f"kpi-workbook-{ctx.as_of.isoformat()}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    help=t("xlsx_help", lang),
+    icon=":material/table_view:",
+    on_click="ignore",
+    key="download_xlsx",
+)
 st.download_button(
     t("download_yaml", lang),
     ctx.dataset.path.read_bytes(),
