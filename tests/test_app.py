@@ -111,6 +111,7 @@ def test_export_page() -> None:
     assert [b.proto.label for b in buttons] == [
         "CSVをダウンロード",
         "Excelブック (xlsx) をダウンロード",
+        "会議資料 (HTML・A4印刷用) をダウンロード",
         "データファイル (YAML) をダウンロード",
     ]
     preview = at.dataframe[0].value
@@ -118,7 +119,7 @@ def test_export_page() -> None:
     at.selectbox(key="encoding").set_value("cp932").run()
     assert not at.exception
     assert "cp932" in at.error[0].value and "U+2013" in at.error[0].value
-    assert len(at.get("download_button")) == 2  # the workbook and the YAML are still offered
+    assert len(at.get("download_button")) == 3  # the workbook, the pack and the YAML are still offered
 
 
 # --- behaviour -----------------------------------------------------------------------------

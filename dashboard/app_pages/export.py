@@ -1,9 +1,11 @@
-"""Export: the CSV snapshot and the Excel workbook for the current filters and date, and the YAML."""
+"""Export: the CSV snapshot, the Excel workbook and the meeting pack for the current filters and
+date, and the YAML."""
 
 import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import ENCODING_NAMES, t
+from dashboard.pack import pack_html
 from dashboard.views import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
 from model.workbook import workbook_bytes
@@ -46,6 +48,18 @@ st.download_button(
     icon=":material/table_view:",
     on_click="ignore",
     key="download_xlsx",
+)
+bureaus = {b.id: b.ja if lang == "ja" else b.en for b in ctx.dataset.document.bureaus}
+scope = bureaus.get(ctx.bureau or "", t("all_bureaus", lang))
+st.download_button(
+    t("download_pack", lang),
+    lambda: pack_html(ctx.dataset, ctx.as_of, kpi_ids, lang, scope).encode("utf-8"),  # made when clicked
+    file_name=f"kpi-pack-{ctx.as_of.isoformat()}.html",
+    mime="text/html",
+    help=t("pack_help", lang),
+    icon=":material/print:",
+    on_click="ignore",
+    key="download_pack",
 )
 st.download_button(
     t("download_yaml", lang),
