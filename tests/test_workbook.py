@@ -29,7 +29,7 @@ from model.workbook import (
     write_workbook,
 )
 
-from conftest import MINIMAL, SEEDS
+from conftest import MINIMAL, PROJECT, SEEDS
 
 AS_OF = date(2025, 3, 31)
 #: What openpyxl reports for each column type (dates come back as datetime).
@@ -256,3 +256,8 @@ def test_libreoffice_keeps_formula_like_text_as_text(tmp_path):
     write_workbook(with_name(tmp_path, "=1+1"), path, AS_OF)
     rows = libreoffice_csv(path, tmp_path)[SHEET_FIGURES]
     assert rows[2][2] == "=1+1"  # the text, not 2
+
+
+def test_every_kpi_sheet_column_is_documented():
+    doc = (PROJECT / "docs" / "users-tools.md").read_text(encoding="utf-8")
+    assert [f.key for f in KPI_FIELDS if f"`{f.key}`" not in doc] == []
