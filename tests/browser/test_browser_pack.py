@@ -1,4 +1,5 @@
-"""The meeting pack printed to PDF by Chromium: pages, page breaks, Japanese text, no network.
+"""The meeting pack printed to PDF by Chromium (pages, page breaks, Japanese text, no network),
+and the Export page's workbook and pack downloads.
 
 Page text comes from ``pdftotext`` (poppler-utils) where it is installed; the Japanese
 characters are also checked without it, in the PDF's own Unicode maps of its fonts.
@@ -13,11 +14,14 @@ import zlib
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dashboard.pack import kpis_of_bureau, write_pack
 from model.loader import load
+from scripts.apphost import VIEWPORT
 from tests.browser.conftest import ARTIFACTS, FIXTURES
+from tests.browser.test_browser import assert_clean, open_page
 
 pytestmark = pytest.mark.browser
 PDFTOTEXT = shutil.which("pdftotext")
@@ -132,3 +136,28 @@ def test_digital_service_pack_of_the_real_data(browser):
             number for number in range(1, len(ids) + 1) if any(p.startswith(f"{number}. ") for p in texts)
         ]
         assert starts == list(range(1, len(ids) + 1))  # every KPI begins a page
+
+
+def test_export_page_downloads_the_workbook_and_the_pack(browser, app):
+    page = browser.new_page(viewport=VIEWPORT, accept_downloads=True)
+    try:
+        open_page(page, f"{app}/export?as_of=2024-03-31&bureau=startup-strategy")
+        assert_clean(page)
+        files = {}
+        for label in ("Excelブック (xlsx) をダウンロード", "会議資料 (HTML・A4印刷用) をダウンロード"):
+            with page.expect_download() as info:
+                page.get_by_role("button", name=label).click()
+            target = ARTIFACTS / info.value.suggested_filename
+            info.value.save_as(target)
+            files[target.suffix] = target
+    finally:
+        page.close()
+    assert files[".xlsx"].name == "kpi-workbook-2024-03-31.xlsx"
+    book = openpyxl.load_workbook(files[".xlsx"])
+    assert [r[3] for r in book["KPI一覧"].iter_rows(min_row=3, values_only=True)] == [
+        "startup-projects",
+        "open-datasets",
+    ]
+    pack = files[".html"].read_text(encoding="utf-8")
+    assert files[".html"].name == "kpi-pack-2024-03-31.html"
+    assert "<h2>スタートアップ戦略室</h2>" in pack and pack.count('<section class="kpi"') == 2
