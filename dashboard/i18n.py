@@ -355,6 +355,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "表示中のデータの YAML ファイルは現在ダウンロードできません。",
         "The YAML file of the data shown cannot be downloaded right now.",
     ),
+    "download_xlsx": ("Excelブック (xlsx) をダウンロード", "Download the Excel workbook (xlsx)"),
+    "download_pack": (
+        "会議資料 (HTML・A4印刷用) をダウンロード",
+        "Download the meeting pack (HTML, prints on A4)",
+    ),
+    "pack_help": (
+        "現在の絞り込みのKPIごとに1ページ：推移のグラフ、数値と出典、状態の説明。ブラウザで開いて印刷",
+        "One page per KPI of the current filters: chart, figures with sources, status; open and print",
+    ),
+    "xlsx_help": (
+        "KPI一覧・数値と出典・説明の3シート。数値と日付は型付き、見出し固定、フィルター付き",
+        "Three sheets (KPIs, figures with sources, notes): typed numbers and dates, frozen headers, filters",
+    ),
     "encoding_error": (
         "この文字コードでは書き出せません：{error}",
         "Cannot export with this encoding: {error}",

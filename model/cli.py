@@ -21,6 +21,7 @@ from model.schema import json_schema
 from model.snapshots import SnapshotError
 from model.terminal import say, tell
 from model.update import UpdateError
+from model.workbook import write_workbook
 
 SCHEMA_FILE = DEFAULT_DATA.parent / "kpis.schema.json"
 
@@ -40,11 +41,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_format(args: argparse.Namespace) -> str:
+    """``--format`` as given, else from the file name: ``.xlsx`` is the workbook, anything else CSV."""
+    fmt = args.format or ("xlsx" if args.out.suffix.lower() == ".xlsx" else "csv")
+    if fmt == "xlsx" and args.encoding:
+        raise ExportError("--encoding is for the CSV only: an xlsx workbook always holds Unicode text")
+    return fmt
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    fmt = export_format(args)
     dataset = load(args.data, args.seeds)
     as_of = evaluation_date(dataset, args.as_of)
-    frame = write_snapshot(dataset, args.out, as_of, args.encoding)
-    say(f"{args.out}: {len(frame)} rows, {frame['kpi_id'].nunique()} KPIs, as of {as_of}, {args.encoding}")
+    if fmt == "xlsx":
+        kpis, rows = write_workbook(dataset, args.out, as_of)
+        say(f"{args.out}: {kpis} KPIs, {rows} figure rows, as of {as_of}, xlsx")
+        return 0
+    encoding = args.encoding or "utf-8-sig"
+    frame = write_snapshot(dataset, args.out, as_of, encoding)
+    say(f"{args.out}: {len(frame)} rows, {frame['kpi_id'].nunique()} KPIs, as of {as_of}, {encoding}")
     return 0
 
 
@@ -71,10 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_data_options(p)
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("export", help="write the CSV snapshot")
-    p.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    p = sub.add_parser("export", help="write the CSV snapshot or the Excel workbook")
+    p.add_argument("--out", type=Path, required=True, help="file to write (.csv or .xlsx)")
+    p.add_argument("--format", choices=("csv", "xlsx"), help="default: xlsx for a .xlsx file name, else csv")
     p.add_argument("--as-of", type=iso_date, help="evaluation date YYYY-MM-DD (default: latest actual)")
-    p.add_argument("--encoding", choices=ENCODINGS, default="utf-8-sig", help="default: %(default)s")
+    p.add_argument("--encoding", choices=ENCODINGS, help="CSV only (default: utf-8-sig)")
     add_data_options(p)
     p.set_defaults(func=cmd_export)
 
@@ -90,7 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return run(build_parser(), argv)
+
+
+def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; the user's problems become messages, never tracebacks."""
+    args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

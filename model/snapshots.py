@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from model.atomic import write_atomic
+from model.datapackage import write_package
 from model.export import ESCAPE, SNAPSHOT_COLUMNS, snapshot_frame, to_csv_bytes
 from model.loader import Dataset
 from model.progress import STATUSES
@@ -47,7 +48,8 @@ def read_index(folder: Path) -> list[dict[str, Any]]:
 
 
 def take(dataset: Dataset, as_of: date, folder: Path) -> dict[str, Any]:
-    """Write ``<as_of>.csv`` and record it in the index (an existing as-of is replaced)."""
+    """Write ``<as_of>.csv``, record it in the index (an existing as-of is replaced) and
+    rewrite ``datapackage.json`` for every snapshot of the index."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     frame = snapshot_frame(dataset, as_of)
@@ -66,6 +68,7 @@ def take(dataset: Dataset, as_of: date, folder: Path) -> dict[str, Any]:
     entries.sort(key=lambda e: str(e.get("as_of")))
     text = json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
     write_atomic(folder / INDEX_FILE, text.encode("utf-8"))
+    write_package(folder, entries, dataset)
     return entry
 
 

@@ -104,6 +104,28 @@ def test_export_writes_bom_csv(tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbfkpi_id,kpi_name_ja,kpi_name_en,bureau_ja,")
 
 
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [("book.xlsx", []), ("book.xlsx", ["--format", "xlsx"]), ("book.bin", ["--format", "xlsx"])],
+)
+def test_export_writes_the_workbook(tmp_path, name, extra):
+    out = tmp_path / name
+    data = ["--data", str(MINIMAL), "--seeds", str(SEEDS)]
+    result = run("export", "--out", str(out), "--as-of", "2025-03-31", *extra, *data)
+    assert result.returncode == 0, result.stderr
+    assert "3 KPIs, 6 figure rows, as of 2025-03-31, xlsx" in result.stdout
+    assert out.read_bytes().startswith(b"PK")  # a zip: the xlsx container
+
+
+def test_export_encoding_is_for_csv_only(tmp_path):
+    out = tmp_path / "book.xlsx"
+    result = run(
+        "export", "--out", str(out), "--encoding", "cp932", "--data", str(MINIMAL), "--seeds", str(SEEDS)
+    )
+    assert result.returncode == 1
+    assert "--encoding is for the CSV only" in result.stderr and not out.exists()
+
+
 def test_export_cp932_failure_is_explained(tmp_path):
     data = tmp_path / "k.yaml"
     data.write_text(
