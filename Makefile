@@ -49,7 +49,7 @@ fuzz-long: $(VENV)/.installed-dev
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 bench: $(VENV)/.installed-dev
-	$(PY) -m model bench --kpis 1000
+	$(PY) -m tools.bench --kpis 1000
 
 serve-replicas: $(VENV)/.installed
 	PYTHON=$(PY) bash scripts/serve_replicas.sh

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from model import bench, cli_reporting, coverage, passwords, synth
+from model import cli_reporting, coverage, passwords
 from model.cli_options import add_data_options, evaluation_date, iso_date
 from model.export import ENCODINGS, ExportError, write_snapshot
 from model.loader import DEFAULT_DATA, check, display_path, load
@@ -98,8 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help=f"write it to a file (the committed one is {SCHEMA_FILE.name})")
     p.set_defaults(func=cmd_schema)
     coverage.add_parser(sub)
-    synth.add_parser(sub)
-    bench.add_parser(sub)
     cli_reporting.add_parsers(sub)
     passwords.add_parser(sub)
     return parser

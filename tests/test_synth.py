@@ -1,4 +1,4 @@
-"""Synthetic data (model/synth.py): valid, deterministic, varied; and what it exercises."""
+"""Synthetic data (tools/synth.py): valid, deterministic, varied; and what it exercises."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from model import synth, yamlfile
+from model import yamlfile
 from model.cli import main
 from model.frames import FIGURE_COLUMNS, clear_memo, figure_frame
 from model.loader import check, load
 from model.periods import parse_period
 from model.rules import evidence_of
+from tools import synth
 
 from conftest import FIXTURES, PROJECT
 
@@ -36,7 +37,7 @@ def test_output_validates(written):
 
 def test_command_line_writes_a_valid_file(tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["synth", "--kpis", "30", "--observations", "5", "--out", str(out), "--seed", "3"]) == 0
+    assert synth.main(["--kpis", "30", "--observations", "5", "--out", str(out), "--seed", "3"]) == 0
     assert "30 KPIs" in capsys.readouterr().out
     assert main(["validate", "--data", str(out / "kpis.yaml"), "--seeds", str(out / "seeds")]) == 0
     cited = set()

@@ -1,6 +1,6 @@
 """Synthetic data for benchmarks and tests: a valid ``kpis.yaml`` of any size with its seeds.
 
-``python -m model synth --kpis N --observations M --out DIR [--seed S]`` writes
+``python -m tools.synth --kpis N --observations M --out DIR [--seed S]`` writes
 ``DIR/kpis.yaml`` and ``DIR/seeds/*.txt``; ``python -m model validate --data DIR/kpis.yaml
 --seeds DIR/seeds`` accepts the result. The output depends only on N, M and the seed.
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -396,7 +395,7 @@ def synthesise(kpis: int, observations: int, seed: int = 0) -> tuple[str, dict[s
         exclusions += [(name, passage) for passage in excluded]
     head = [
         "# yaml-language-server: $schema=kpis.schema.json",
-        f"# Synthetic data: python -m model synth --kpis {kpis} --observations {observations} --seed {seed}",
+        f"# Synthetic data: python -m tools.synth --kpis {kpis} --observations {observations} --seed {seed}",
         "",
         "bureaus:",
     ]
@@ -466,17 +465,22 @@ def positive_int(text: str) -> int:
     return value
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``synth`` on the subcommands of ``python -m model``."""
-    p = sub.add_parser("synth", help="write a synthetic data file and its seeds (for benchmarks)")
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m tools.synth", description="write a synthetic data file and its seeds (for benchmarks)"
+    )
     p.add_argument("--kpis", type=positive_int, required=True, help="number of KPIs")
     p.add_argument(
         "--observations", type=positive_int, default=20, help="observations per KPI (default: %(default)s)"
     )
     p.add_argument("--out", type=Path, required=True, help="folder to write kpis.yaml and seeds/ into")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    p.set_defaults(func=cmd_synth)
+    return p
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("run: python -m model synth --help")
+def main(argv: list[str] | None = None) -> int:
+    return cmd_synth(build_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
