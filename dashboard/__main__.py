@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.pack import kpis_of_bureau, write_pack
 from model.cli import run
-from model.cli_options import add_data_options, evaluation_date, iso_date
+from model.cli.options import add_data_options, evaluation_date, iso_date
 from model.loader import load
 
 

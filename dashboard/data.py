@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import threading
 import weakref
 from collections.abc import Callable
@@ -28,25 +27,24 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from model import settings
 from model.cache import load_cached_source, seed_files
 from model.frames import figure_frame_at, overview_frame
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
+from model.loader import Dataset
 from model.problems import DataError, Problem
 from model.progress import latest_actual_day
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SNAPSHOTS = ROOT / "snapshots"
 _LOG = logging.getLogger(__name__)
 
 
 def data_paths() -> tuple[Path, Path]:
-    data = Path(os.environ.get("KPI_DATA") or DEFAULT_DATA)
-    seeds = Path(os.environ.get("KPI_SEEDS") or DEFAULT_SEEDS)
-    return data, seeds
+    """The data file and seed folder to serve (:mod:`model.settings`: environment, then defaults)."""
+    return settings.data_file(), settings.seeds_folder()
 
 
 def snapshots_folder() -> Path:
-    return Path(os.environ.get("KPI_SNAPSHOTS") or DEFAULT_SNAPSHOTS)
+    """Where the command line's ``snapshot`` writes for this data file."""
+    return settings.snapshots_folder(settings.data_file())
 
 
 _CONTENT_DIGESTS: dict[tuple[str, int, int, int], str] = {}

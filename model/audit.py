@@ -8,7 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-AUDIT_FILE = "audit.jsonl"
+from model import settings
+
+AUDIT_FILE = settings.AUDIT_FILE
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,8 @@ class Change:
 
 
 def audit_path(data_path: Path) -> Path:
-    return Path(data_path).parent / AUDIT_FILE
+    """The audit log of a data file (see :mod:`model.settings`)."""
+    return settings.audit_path(data_path)
 
 
 def entry_of(change: Change, editor: str, when: datetime | None = None) -> dict[str, Any]:

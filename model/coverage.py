@@ -18,20 +18,18 @@ while untracked figures remain, 0 otherwise.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, display_path, load
-from model.problems import DataError
+from model.loader import display_path
 from model.provenance import normalise
 from model.rules import evidence_of
 from model.schema import Document, Kpi
 from model.seedtext import KINDS, Figure, SeedText, Span, find_figures, normalise_seed, read_seed
-from model.terminal import say, tell
+from model.terminal import say
 
 Status = Literal["tracked", "excluded", "untracked"]
 CONTEXT_CHARS = 18
@@ -241,36 +239,3 @@ def render_doc(document: Document, seeds: Path) -> str:
         cells = (f"`{r.kpi}`", r.name, r.bureau, r.section, f"`{r.source}`", str(r.line))
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out) + "\n"
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-def cmd_coverage(args: argparse.Namespace) -> int:
-    try:
-        dataset = load(args.data, args.seeds)
-        paths = seed_paths(args.seed_files, args.seeds)
-    except DataError as exc:
-        for problem in exc.problems:
-            tell(problem)
-        tell(f"{display_path(args.data)}: invalid, coverage not computed")
-        return 1
-    except FileNotFoundError as exc:
-        tell(f"error: {exc}")
-        return 1
-    if args.doc is not None:
-        args.doc.write_text(render_doc(dataset.document, args.seeds), encoding="utf-8")
-        tell(f"wrote {display_path(args.doc)}")
-    untracked = report(dataset.document, paths, args.list)
-    return 1 if untracked else 0
-
-
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``coverage`` on the subcommands of ``python -m model``."""
-    p = sub.add_parser("coverage", help="figures of the seeds: tracked, excluded or untracked")
-    p.add_argument("seed_files", nargs="*", metavar="SEED_FILE", help="seeds to cover (default: all)")
-    p.add_argument("--list", action="store_true", help="list every untracked figure with its line")
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
-    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)")
-    p.add_argument("--doc", type=Path, help="also write the KPI-to-section table (docs/coverage.md)")
-    p.set_defaults(func=cmd_coverage)

@@ -29,12 +29,9 @@ from model.schema import (
     Label,
     Source,
 )
+from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
 from model.timeline import Timeline
 from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_yaml
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = PROJECT_ROOT / "data" / "kpis.yaml"
-DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 
 
 @dataclass

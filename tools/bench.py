@@ -43,7 +43,7 @@ from typing import Any
 
 import yaml
 
-from model.loader import DEFAULT_SEEDS, PROJECT_ROOT
+from model.settings import DEFAULT_SEEDS, PROJECT_ROOT
 from tools import synth
 
 KEYS = (
@@ -203,7 +203,7 @@ def _reruns(data: Path, seeds: Path, cache_dir: Path, runs: int) -> dict[str, fl
 
 def _in_process(data: Path, seeds: Path, runs: int) -> dict[str, Any]:
     """cold_load, status_all and export; the dataset is gone when this returns."""
-    from model.cli_options import evaluation_date
+    from model.cli.options import evaluation_date
     from model.export import snapshot_frame, to_csv_bytes
     from model.frames import status_frame
 
@@ -227,7 +227,7 @@ def _in_process(data: Path, seeds: Path, runs: int) -> dict[str, Any]:
 def phases(data: Path, seeds: Path, runs: int) -> dict[str, float]:
     """Median time of each step of a cold load, for before/after comparisons of one step."""
     from model import frames, progress, rules
-    from model.cli_options import evaluation_date
+    from model.cli.options import evaluation_date
     from model.loader import load
     from model.provenance import Seeds
     from model.schema import Document

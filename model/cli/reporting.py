@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from model import update
-from model.cli_options import add_data_options, evaluation_date, iso_date
+from model import settings, update
+from model.cli.options import add_data_options, evaluation_date, iso_date
 from model.diff import as_table, as_text, diff
 from model.export import snapshot_frame, to_csv_bytes
 from model.loader import display_path, load
 from model.snapshots import read_snapshot, take
 from model.terminal import say, write_lines
 from model.update import Figure, UpdateError
-
-SNAPSHOT_DIR = Path("snapshots")
 
 
 def _number(text: str) -> float:
@@ -71,9 +69,10 @@ def cmd_source_add(args: argparse.Namespace) -> int:
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     dataset = load(args.data, args.seeds)
-    entry = take(dataset, evaluation_date(dataset, args.as_of), args.out_dir)
+    folder = settings.snapshots_folder(args.data, args.out_dir)
+    entry = take(dataset, evaluation_date(dataset, args.as_of), folder)
     counts = ", ".join(f"{k} {v}" for k, v in entry["status_counts"].items() if v)
-    say(f"{args.out_dir / entry['file']}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
+    say(f"{display_path(folder / entry['file'])}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
     return 0
 
 
@@ -147,7 +146,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("snapshot", help="write snapshots/<as_of>.csv and update snapshots/index.json")
     p.add_argument("--as-of", type=iso_date, help="evaluation date (default: latest actual)")
-    p.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help="default: %(default)s")
+    p.add_argument(
+        "--out-dir",
+        type=Path,
+        help="snapshot folder (default: $KPI_SNAPSHOTS, else snapshots/ beside the data file)",
+    )
     add_data_options(p)
     p.set_defaults(func=cmd_snapshot)
 

@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from model import cli_reporting, coverage, passwords
-from model.cli_options import add_data_options, evaluation_date, iso_date
+from model import settings
+from model.cli import accounts, coverage, reporting
+from model.cli.options import add_data_options, evaluation_date, iso_date
 from model.export import ENCODINGS, ExportError, write_snapshot
-from model.loader import DEFAULT_DATA, check, display_path, load
+from model.loader import check, display_path, load
 from model.problems import DataError
 from model.schema import json_schema
 from model.snapshots import SnapshotError
@@ -23,7 +24,7 @@ from model.terminal import say, tell
 from model.update import UpdateError
 from model.workbook import write_workbook
 
-SCHEMA_FILE = DEFAULT_DATA.parent / "kpis.schema.json"
+SCHEMA_FILE = settings.DEFAULT_DATA.parent / "kpis.schema.json"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -98,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help=f"write it to a file (the committed one is {SCHEMA_FILE.name})")
     p.set_defaults(func=cmd_schema)
     coverage.add_parser(sub)
-    cli_reporting.add_parsers(sub)
-    passwords.add_parser(sub)
+    reporting.add_parsers(sub)
+    accounts.add_parser(sub)
     return parser
 
 
@@ -110,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; the user's problems become messages, never tracebacks."""
     args = parser.parse_args(argv)
+    if "data" in args:  # flags first, then KPI_DATA / KPI_SEEDS, then the defaults
+        args.data = settings.data_file(args.data)
+    if "seeds" in args:
+        args.seeds = settings.seeds_folder(args.seeds)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

@@ -6,8 +6,9 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
+from model.loader import Dataset
 from model.progress import latest_actual_day
+from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
 
 
 def iso_date(text: str) -> date:
@@ -20,10 +21,8 @@ def iso_date(text: str) -> date:
 
 def add_data_options(parser: argparse.ArgumentParser) -> None:
     """--data and --seeds, so that every command works on a copy anywhere on disk."""
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
-    parser.add_argument(
-        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)"
-    )
+    parser.add_argument("--data", type=Path, help=f"data file (default: $KPI_DATA, else {DEFAULT_DATA})")
+    parser.add_argument("--seeds", type=Path, help=f"seed folder (default: $KPI_SEEDS, else {DEFAULT_SEEDS})")
 
 
 def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
