@@ -29,7 +29,7 @@ import streamlit as st
 
 from model import settings
 from model.cache import load_cached_source, seed_files
-from model.frames import figure_frame_at, overview_frame
+from model.frames import figure_frame, figure_frame_at, overview_frame
 from model.loader import Dataset
 from model.problems import DataError, Problem
 from model.progress import latest_actual_day
@@ -204,5 +204,7 @@ def default_as_of(dataset: Dataset) -> date | None:
 
 
 def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:
-    """The figures that were public at ``as_of`` (``figure_frame_at``)."""
-    return _memo("figures", dataset, as_of, figure_frame_at)
+    """The figures that were public at ``as_of`` (``figure_frame_at``); every date of a dataset
+    starts from its one ``figure_frame``."""
+    every = _memo("figure_frame", dataset, date.min, lambda ds, _: figure_frame(ds))
+    return _memo("figures", dataset, as_of, lambda ds, day: figure_frame_at(ds, day, every))

@@ -58,7 +58,7 @@ def build(req: Request) -> update.Edit:
     for name in ("kpi", "period", "value", "source", "quote"):
         if not str(getattr(req, name)).strip():
             raise update.UpdateError(f"{name} is required")
-    fig = update.Figure(
+    fig = update.FigureInput(
         parse_value(req.value),
         req.source.strip(),
         req.quote.strip(),

@@ -36,7 +36,7 @@ class Column:
 
 
 def _c(key: str, ja: str, en: str, kind: FieldType, about_ja: str, about_en: str, **more: object) -> Column:
-    return Column(key, ja, en, kind, about_ja, about_en, **more)  # type: ignore[arg-type]
+    return Column(key, ja, en, kind, about_ja, about_en, **more)  # type: ignore[arg-type]  # optional fields by keyword
 
 
 _PERIOD_JA = "期間：FY2024（年度、4月〜翌3月）、FY2024Q2（四半期）、2024-02（月）、2024-02-15（日）"

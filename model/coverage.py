@@ -28,7 +28,7 @@ from model.loader import display_path
 from model.provenance import normalise
 from model.rules import evidence_of
 from model.schema import Document, Kpi
-from model.seedtext import KINDS, Figure, SeedText, Span, find_figures, normalise_seed, read_seed
+from model.seedtext import KINDS, SeedMention, SeedText, Span, find_figures, normalise_seed, read_seed
 from model.terminal import say
 
 Status = Literal["tracked", "excluded", "untracked"]
@@ -37,7 +37,7 @@ CONTEXT_CHARS = 18
 
 @dataclass(frozen=True)
 class Classified:
-    figure: Figure
+    figure: SeedMention
     status: Status
 
 
@@ -99,7 +99,7 @@ def classify_seed(document: Document, seed: SeedText) -> list[Classified]:
     return classify(seed, tracked_quotes(document, seed.name), excluded_quotes(document, seed.name))
 
 
-def context(seed: SeedText, figure: Figure) -> str:
+def context(seed: SeedText, figure: SeedMention) -> str:
     before = seed.text[max(0, figure.start - CONTEXT_CHARS) : figure.start]
     after = seed.text[figure.end : figure.end + CONTEXT_CHARS]
     return f"{before}[{figure.text}]{after}"

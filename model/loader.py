@@ -12,11 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from model.periods import PeriodError, parse_period
-from model.problems import DataError, Problem, format_path
-from model.problems import Path as DataPath
+from model.problems import DataError, FieldPath, Level, Problem, format_path
 from model.provenance import Seeds
 from model.rules import RULES
 from model.schema import (
@@ -111,17 +110,17 @@ def _kpi_id(raw: Any, index: int) -> str | None:
     return str(ident)
 
 
-def _subject(data: Any, path: DataPath) -> tuple[str | None, str]:
+def _subject(data: Any, path: FieldPath) -> tuple[str | None, str]:
     """The KPI id (None outside kpis) and the field path relative to it."""
     if len(path) >= 2 and path[0] == "kpis" and isinstance(path[1], int):
         return _kpi_id(data, path[1]) or f"#{path[1] + 1}", format_path(path[2:])
     return None, format_path(path)
 
 
-def _problem(level: str, file: str, yd: YamlData, path: DataPath, message: str) -> Problem:
+def _problem(level: Level, file: str, yd: YamlData, path: FieldPath, message: str) -> Problem:
     """A problem at ``path`` of the document, with KPI id and field relative to the KPI."""
     kpi_id, field_path = _subject(yd.data, path)
-    return Problem(level, file, yd.line_of(path), message, kpi_id, field_path)  # type: ignore[arg-type]
+    return Problem(level, file, yd.line_of(path), message, kpi_id, field_path)
 
 
 def yaml_problem(file: str, exc: YamlProblem) -> Problem:
@@ -146,7 +145,9 @@ def _partial_document(data: dict[str, Any]) -> tuple[Document, IndexMap]:
 
     Returns the document and, per section, the file index of each item kept.
     """
-    sections = {"bureaus": Label, "pillars": Label, "kpis": Kpi, "sources": Source, "exclusions": Exclusion}
+    sections: dict[str, type[BaseModel]] = {
+        "bureaus": Label, "pillars": Label, "kpis": Kpi, "sources": Source, "exclusions": Exclusion
+    }  # fmt: skip
     kept: dict[str, list[Any]] = {}
     index_map: IndexMap = {}
     for section, model in sections.items():
@@ -158,10 +159,10 @@ def _partial_document(data: dict[str, Any]) -> tuple[Document, IndexMap]:
             except ValidationError:
                 continue
             index_map[section].append(k)
-    return Document.model_construct(**kept), index_map
+    return Document.model_construct(None, **kept), index_map
 
 
-def _original_path(path: DataPath, index_map: IndexMap | None) -> DataPath:
+def _original_path(path: FieldPath, index_map: IndexMap | None) -> FieldPath:
     if index_map is None or len(path) < 2 or not isinstance(path[1], int):
         return path
     section = str(path[0])

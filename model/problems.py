@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """``("targets", 0, "value")`` → ``targets[0].value``."""
     out = ""
     for part in path:

@@ -305,7 +305,8 @@ def assess(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> Assessment:
         out = {"target": found[1], "target_period": found[0]} if found else {}
     else:
         out = _assess_to_date(kpi, as_of, found, reports, timeline)
-    return Assessment(kpi.id, as_of, **({"status": "no_data"} | out), report_due=due)
+    fields: Fields = {"status": "no_data"} | out
+    return Assessment(kpi.id, as_of, **fields, report_due=due)
 
 
 def latest_actual_day(kpis: list[Kpi], timeline: Timeline = TIMELESS) -> date | None:

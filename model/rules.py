@@ -11,12 +11,12 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from model.problems import Level, Path
+from model.problems import FieldPath, Level
 from model.provenance import Quote, Seeds, is_approximate
-from model.schema import Derived, Document, Evidence, Kpi, Text
+from model.schema import Derived, Document, Figure, Kpi, Text
 from model.visible import describe, hidden_in
 
-Finding = tuple[Level, Path, str]
+Finding = tuple[Level, FieldPath, str]
 Rule = Callable[[Document, Seeds], Iterator[Finding]]
 
 
@@ -59,7 +59,7 @@ def _unknown(what: str, ident: str, known: set[str]) -> str:
     return f'unknown {what} "{ident}"; define it under {what}s: (known: {", ".join(sorted(known))})'
 
 
-def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
+def evidence_of(kpi: Kpi) -> Iterator[tuple[FieldPath, Figure]]:
     """Every quoted figure of a KPI with its path inside the KPI."""
     if kpi.baseline is not None:
         yield ("baseline",), kpi.baseline
@@ -70,7 +70,7 @@ def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
 
 
 def _check_quote(
-    seeds: Seeds, registered: dict[str, str], path: Path, source: str, quote: str, value: float | None
+    seeds: Seeds, registered: dict[str, str], path: FieldPath, source: str, quote: str, value: float | None
 ) -> Iterator[Finding]:
     """A seed quote must occur in the seed; any quote must state the value (unless ``None``)."""
     if source in registered:
@@ -92,7 +92,7 @@ def _check_quote(
         return
     if value is not None and not prepared.states(value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
-    elif not prepared.says_more_than(value):
+    elif value is not None and not prepared.says_more_than(value):
         yield (
             "error",
             (*path, "quote"),
@@ -141,7 +141,7 @@ def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
 RATIO_TOLERANCE = 0.005
 
 
-def _check_derivation(path: Path, value: float, derived: Derived) -> Iterator[Finding]:
+def _check_derivation(path: FieldPath, value: float, derived: Derived) -> Iterator[Finding]:
     """The value is the sum of the parts, or 100 × the first part / the second (ratio)."""
     parts = [p.value for p in derived.parts]
     if derived.operation == "sum":
@@ -225,7 +225,7 @@ def milestones(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 yield "error", (*path, "observations", j, "bound"), "a milestone's figure has no bound"
 
 
-def _sources_cited(ev: Evidence) -> list[str]:
+def _sources_cited(ev: Figure) -> list[str]:
     cited = [ev.source] if ev.source is not None else []
     return cited + ([p.source for p in ev.derived.parts] if ev.derived is not None else [])
 
@@ -260,9 +260,9 @@ def publication_dates(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 )
 
 
-def _names(doc: Document) -> Iterator[tuple[Path, str]]:
+def _names(doc: Document) -> Iterator[tuple[FieldPath, str]]:
     """Every name shown to readers: bureaus, pillars, KPI names and units, source titles."""
-    labelled: list[tuple[Path, Text]] = [(("bureaus", i), b) for i, b in enumerate(doc.bureaus)]
+    labelled: list[tuple[FieldPath, Text]] = [(("bureaus", i), b) for i, b in enumerate(doc.bureaus)]
     labelled += [(("pillars", i), p) for i, p in enumerate(doc.pillars)]
     for i, kpi in enumerate(doc.kpis):
         labelled += [(("kpis", i, "name"), kpi.name), (("kpis", i, "unit"), kpi.unit)]

@@ -35,7 +35,7 @@ class UpdateError(Exception):
 
 
 @dataclass(frozen=True)
-class Figure:
+class FigureInput:
     """A quoted value, as given on the command line or in the form."""
 
     value: float
@@ -63,12 +63,13 @@ def _list(parent: CommentedMap, key: str, before: tuple[str, ...] = ()) -> Comme
         keys = list(parent.keys())
         position = next((keys.index(k) for k in before if k in keys), len(keys))
         parent.insert(position, key, CommentedSeq())
-    return parent[key]
+    found: CommentedSeq = parent[key]
+    return found
 
 
 def _figure_map(
     leading: list[tuple[str, Any]],
-    fig: Figure,
+    fig: FigureInput,
     middle: Sequence[tuple[str, Any]] = (),
     trailing: Sequence[tuple[str, Any]] = (),
 ) -> CommentedMap:
@@ -94,7 +95,7 @@ def _check_period(text: str) -> None:
 
 
 def record(
-    kpi_id: str, period: str, kind: str, fig: Figure, replace: bool = False, reason: str | None = None
+    kpi_id: str, period: str, kind: str, fig: FigureInput, replace: bool = False, reason: str | None = None
 ) -> Edit:
     """An edit adding an observation (or, with ``replace``, correcting one)."""
     _check_period(period)
@@ -128,7 +129,7 @@ def record(
 def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> CommentedMap | None:
     current = [t for t in targets if not t.get("superseded")]
     wanted = replaces or due
-    same = [t for t in current if str(t.get("due")) == wanted]
+    same: list[CommentedMap] = [t for t in current if str(t.get("due")) == wanted]
     if same:
         return same[0]
     if replaces:
@@ -139,7 +140,7 @@ def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> C
 def retarget(
     kpi_id: str,
     due: str,
-    fig: Figure,
+    fig: FigureInput,
     reason: str | None,
     set_on: str | None = None,
     replaces: str | None = None,

@@ -203,6 +203,7 @@ def _about(sheet: Worksheet, dataset: Dataset, as_of: date) -> None:
         if isinstance(value, date):
             sheet.cell(row=row, column=2, value=value).number_format = DATE_FORMAT
         else:
+            value = str(value)
             out.text(row, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
             if len(value) > 120:
                 sheet.row_dimensions[row].height = 15 * (1 + display_width(value) // 150)

@@ -30,7 +30,7 @@ def make_history(folder: Path) -> Path:
     snaps = folder / "snapshots"
     snapshots.take(load(copy, SEEDS), date(2024, 3, 31), snaps)
     quote = "2024(R6)年度末までに約885か所を整備する計画"
-    figure = update.Figure(885, "strategy.txt", quote, approximate=True)
+    figure = update.FigureInput(885, "strategy.txt", quote, approximate=True)
     update.apply(copy, SEEDS, update.record("wifi-sites", "FY2024", "actual", figure), "test")
     snapshots.take(load(copy, SEEDS), date(2025, 3, 31), snaps)
     return copy

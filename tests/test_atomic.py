@@ -122,7 +122,7 @@ def test_record_snapshot_and_export_keep_the_mode_of_the_files_they_replace(tmp_
     (folder / "2025-03-31.csv").write_bytes(b"")
     for path in (data, csv, folder / "2025-03-31.csv"):
         path.chmod(0o644)
-    fig = update.Figure(149, "sample.txt", "2023.11 149")
+    fig = update.FigureInput(149, "sample.txt", "2023.11 149")
     update.apply(data, SEEDS, update.record("antenna-sites", "2023-12", "actual", fig), "tester")
     write_snapshot(minimal, csv, date(2025, 3, 31))
     take(minimal, date(2025, 3, 31), folder)

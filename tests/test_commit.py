@@ -8,12 +8,12 @@ import sys
 import pytest
 
 from model import audit, commit, update
-from model.update import Figure, UpdateError
+from model.update import FigureInput, UpdateError
 
 from conftest import MINIMAL, PROJECT, SEEDS
 
-FIRST = update.record("antenna-sites", "2023-12", "actual", Figure(149, "sample.txt", "2023.11 149"))
-SECOND = update.record("antenna-sites", "2024-01", "actual", Figure(149, "sample.txt", "2023.11 149"))
+FIRST = update.record("antenna-sites", "2023-12", "actual", FigureInput(149, "sample.txt", "2023.11 149"))
+SECOND = update.record("antenna-sites", "2024-01", "actual", FigureInput(149, "sample.txt", "2023.11 149"))
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def _killed(data, at: str) -> int:
 import os, signal, sys
 from pathlib import Path
 from model import commit, update
-from model.update import Figure
+from model.update import FigureInput
 
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -66,7 +66,7 @@ if {at!r} == "append":
 else:
     real = commit.write_atomic
     commit.write_atomic = lambda path, data: die() if Path(path).name == "kpis.yaml" else real(path, data)
-edit = update.record("antenna-sites", "2023-12", "actual", Figure(149, "sample.txt", "2023.11 149"))
+edit = update.record("antenna-sites", "2023-12", "actual", FigureInput(149, "sample.txt", "2023.11 149"))
 update.apply(Path(sys.argv[1]), Path(sys.argv[2]), edit, "killed")
 """
     child = subprocess.run([sys.executable, "-c", code, str(data), str(SEEDS)], cwd=PROJECT, timeout=120)

@@ -100,7 +100,7 @@ def test_arbitrary_text_never_raises(text):
 
 
 #: An edit of the first KPI, as the Record form's "check" would preview it.
-EDIT = update.record(load(DATA, SEEDS).kpis[0].id, "FY2030", "actual", update.Figure(1, "x.txt", "1件"))
+EDIT = update.record(load(DATA, SEEDS).kpis[0].id, "FY2030", "actual", update.FigureInput(1, "x.txt", "1件"))
 
 
 @given(mutations())

@@ -4,12 +4,12 @@ import pytest
 
 from model import roundtrip, update
 from model.loader import load
-from model.update import Figure
+from model.update import FigureInput
 from model.yamlfile import parse_text
 
 from conftest import MINIMAL, SEEDS
 
-FIG = Figure(7900, "sample.txt", "受講者は７,９００人")
+FIG = FigureInput(7900, "sample.txt", "受講者は７,９００人")
 TRAINEES = MINIMAL.read_text(encoding="utf-8")
 LAST_LINE = '      - {period: 2023-11, value: 149, source: sample.txt, quote: "2023.11 149"}\n'
 

@@ -9,14 +9,14 @@ from model import audit, roundtrip, update, yamlfile
 from model.frames import figure_frame
 from model.loader import check, load
 from model.problems import DataError
-from model.update import Figure, UpdateError
+from model.update import FigureInput, UpdateError
 from model.yamlfile import YamlProblem, read_yaml
 
 from conftest import FIXTURES, MINIMAL, PROJECT, SEEDS
 
 REAL = PROJECT / "data" / "kpis.yaml"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
-ANTENNA = update.record("antenna-sites", "2023-12", "actual", Figure(149, "sample.txt", "2023.11 149"))
+ANTENNA = update.record("antenna-sites", "2023-12", "actual", FigureInput(149, "sample.txt", "2023.11 149"))
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_unchanged_round_trip_is_byte_identical():
 
 def test_record_adds_only_the_new_lines_and_keeps_comments(data):
     before = data.read_text(encoding="utf-8")
-    fig = Figure(149, "sample.txt", "2023.11 149", note="confirmed")
+    fig = FigureInput(149, "sample.txt", "2023.11 149", note="confirmed")
     update.apply(data, SEEDS, update.record("antenna-sites", "2023-12", "actual", fig), "tester")
     after = data.read_text(encoding="utf-8")
     assert changed_lines(before, after) == [
@@ -57,7 +57,7 @@ def test_record_adds_only_the_new_lines_and_keeps_comments(data):
 
 
 def test_record_same_period_needs_replace_and_is_audited(data):
-    fig = Figure(149, "sample.txt", "2023.11 149")
+    fig = FigureInput(149, "sample.txt", "2023.11 149")
     with pytest.raises(UpdateError, match="already has a actual value for 2023-10"):
         update.apply(data, SEEDS, update.record("antenna-sites", "2023-10", "actual", fig), "tester")
     edit = update.record(
@@ -81,18 +81,25 @@ def test_record_same_period_needs_replace_and_is_audited(data):
     ("edit", "error"),
     [
         (
-            update.record("antenna-sites", "2023-12", "actual", Figure(150, "sample.txt", "2023.11 149")),
+            update.record(
+                "antenna-sites", "2023-12", "actual", FigureInput(150, "sample.txt", "2023.11 149")
+            ),
             DataError,
         ),
         (
-            update.record("antenna-sites", "2023-12", "actual", Figure(149, "sample.txt", "not there 149")),
+            update.record(
+                "antenna-sites", "2023-12", "actual", FigureInput(149, "sample.txt", "not there 149")
+            ),
             DataError,
         ),
         (
-            update.record("no-such-kpi", "2023-12", "actual", Figure(149, "sample.txt", "2023.11 149")),
+            update.record("no-such-kpi", "2023-12", "actual", FigureInput(149, "sample.txt", "2023.11 149")),
             UpdateError,
         ),
-        (update.retarget("wifi-sites", "FY2025", Figure(1400, "sample.txt", "約1,300か所"), "x"), DataError),
+        (
+            update.retarget("wifi-sites", "FY2025", FigureInput(1400, "sample.txt", "約1,300か所"), "x"),
+            DataError,
+        ),
     ],
 )
 def test_rejected_update_leaves_file_byte_for_byte_unchanged(data, edit, error):
@@ -105,18 +112,18 @@ def test_rejected_update_leaves_file_byte_for_byte_unchanged(data, edit, error):
 
 def test_bad_period_is_refused_before_anything_else():
     with pytest.raises(UpdateError, match="is not a period"):
-        update.record("antenna-sites", "2023/12", "actual", Figure(1, "s", "q"))
+        update.record("antenna-sites", "2023/12", "actual", FigureInput(1, "s", "q"))
 
 
 @pytest.mark.parametrize("reason", ["", "   ", "\n\t", None])
 def test_retarget_needs_a_reason(reason):
     with pytest.raises(UpdateError, match="a revised target needs a reason"):
-        update.retarget("wifi-sites", "FY2026", Figure(1300, "sample.txt", "約1,300か所"), reason)
+        update.retarget("wifi-sites", "FY2026", FigureInput(1300, "sample.txt", "約1,300か所"), reason)
 
 
 def test_retarget_supersedes_the_old_target_and_keeps_it(data):
     before = data.read_text(encoding="utf-8")
-    fig = Figure(1300, "sample.txt", "約1,300か所に整備", approximate=True)
+    fig = FigureInput(1300, "sample.txt", "約1,300か所に整備", approximate=True)
     edit = update.retarget("wifi-sites", "FY2025", fig, "re-stated in the FY2024 plan", set_on="2024-06-01")
     update.apply(data, SEEDS, edit, "tester")
     after = data.read_text(encoding="utf-8")
@@ -137,7 +144,7 @@ def test_retarget_supersedes_the_old_target_and_keeps_it(data):
 
 
 def test_retarget_to_a_later_due_replaces_the_latest_current_target(data):
-    fig = Figure(8000, "sample.txt", "〔受講規模：８,０００人/年〕")
+    fig = FigureInput(8000, "sample.txt", "〔受講規模：８,０００人/年〕")
     update.apply(data, SEEDS, update.retarget("trainees", "FY2026", fig, "moved"), "tester")
     targets = load(data, SEEDS).kpis[1].targets
     assert [(t.due, t.superseded) for t in targets] == [("FY2024", True), ("FY2026", False)]
@@ -152,7 +159,7 @@ def test_registered_source_is_cited_but_unverified(data):
         ),
         "tester",
     )
-    fig = Figure(700, "wifi-2024q2", "OpenRoaming対応施設 700か所")
+    fig = FigureInput(700, "wifi-2024q2", "OpenRoaming対応施設 700か所")
     update.apply(data, SEEDS, update.record("wifi-sites", "FY2024Q1", "actual", fig), "tester")
     dataset = load(data, SEEDS)
     assert dataset.kpis[0].observations[-1].value == 700
@@ -168,7 +175,10 @@ def test_registered_source_value_is_still_checked_against_its_quote(data):
     )
     with pytest.raises(DataError, match="701 does not occur in the quote"):
         update.apply(
-            data, SEEDS, update.record("wifi-sites", "FY2024Q1", "actual", Figure(701, "p", "700か所")), "t"
+            data,
+            SEEDS,
+            update.record("wifi-sites", "FY2024Q1", "actual", FigureInput(701, "p", "700か所")),
+            "t",
         )
 
 
@@ -180,7 +190,7 @@ def test_duplicate_source_id_is_refused(data):
 
 
 def test_audit_log_is_one_json_object_per_line(data):
-    fig = Figure(149, "sample.txt", "2023.11 149")
+    fig = FigureInput(149, "sample.txt", "2023.11 149")
     update.apply(data, SEEDS, update.record("antenna-sites", "2023-12", "actual", fig), "a")
     update.apply(data, SEEDS, update.record("antenna-sites", "2024-01", "actual", fig), "b")
     lines = audit.audit_path(data).read_text(encoding="utf-8").splitlines()
@@ -204,7 +214,9 @@ def test_editing_an_invalid_file_gives_the_error_of_validate_or_a_clear_one(tmp_
     """The form's check (preview) of any invalid file: a clear error, never a crash."""
     copy = tmp_path / "kpis.yaml"
     copy.write_bytes(path.read_bytes())
-    edit = update.record("trainees", "FY2030", "actual", Figure(7900, "sample.txt", "受講者は７,９００人"))
+    edit = update.record(
+        "trainees", "FY2030", "actual", FigureInput(7900, "sample.txt", "受講者は７,９００人")
+    )
     try:
         read_yaml(copy)
     except YamlProblem:  # unreadable as YAML: exactly what validate says
@@ -232,7 +244,7 @@ def test_editing_an_invalid_file_gives_the_error_of_validate_or_a_clear_one(tmp_
         (
             "        due: FY2025\n",
             "        due: [FY2025]\n",
-            update.retarget("wifi-sites", "FY2026", Figure(1300, "sample.txt", "約1,300か所"), "why"),
+            update.retarget("wifi-sites", "FY2026", FigureInput(1300, "sample.txt", "約1,300か所"), "why"),
             "targets[0].due: must be text",
         ),
     ],
@@ -283,7 +295,7 @@ def test_record_replaces_a_figure_of_a_dated_period(data):
         "{period: 2023-10, value: 37", "{period: 2023-10-15, value: 37"
     )
     data.write_text(text, encoding="utf-8")
-    fig = Figure(149, "sample.txt", "2023.11 149")
+    fig = FigureInput(149, "sample.txt", "2023.11 149")
     update.apply(data, SEEDS, update.record("antenna-sites", "2023-10-15", "actual", fig, replace=True), "t")
     values = {o.period: o.value for o in load(data, SEEDS).kpis[2].observations}
     assert values == {"2023-10-15": 149, "2023-11": 149}

@@ -100,11 +100,9 @@ def peak_rss() -> int:
 
 def _clear_caches() -> None:
     """Forget everything memoised in-process so that a load starts from nothing."""
-    from model.frames import clear_memo
     from model.periods import parse_period
 
     parse_period.cache_clear()
-    clear_memo()
     gc.collect()
 
 
@@ -245,7 +243,7 @@ def phases(data: Path, seeds: Path, runs: int) -> dict[str, float]:
         )
     dataset = load(data, seeds)
     as_of = evaluation_date(dataset, None)
-    clear = getattr(frames, "clear_memo", lambda: None)
+    clear = gc.collect
     out["kpi_frame"] = median_seconds(lambda: frames.kpi_frame(dataset), runs, clear)
     out["figure_frame"] = median_seconds(lambda: frames.figure_frame(dataset), runs, clear)
     out["status_frame"] = median_seconds(lambda: frames.status_frame(dataset, as_of), runs, clear)

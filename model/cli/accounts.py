@@ -22,7 +22,7 @@ def cmd_password(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("password", help="make the password hash that enables editing in the dashboard")
     p.add_argument(
         "--iterations", type=int, default=ITERATIONS, help="PBKDF2 iterations (default: %(default)s)"

@@ -16,9 +16,10 @@ from model.cli.options import add_data_options, evaluation_date, iso_date
 from model.diff import as_table, as_text, diff
 from model.export import snapshot_frame, to_csv_bytes
 from model.loader import display_path, load
+from model.roundtrip import Edit
 from model.snapshots import read_snapshot, take
 from model.terminal import say, write_lines
-from model.update import Figure, UpdateError
+from model.update import FigureInput, UpdateError
 
 
 def _number(text: str) -> float:
@@ -40,11 +41,11 @@ def _editor(args: argparse.Namespace) -> str:
         return "cli:" + os.environ.get("USER", "unknown")
 
 
-def _figure(args: argparse.Namespace) -> Figure:
-    return Figure(args.value, args.source, args.quote, args.approximate, args.note)
+def _figure(args: argparse.Namespace) -> FigureInput:
+    return FigureInput(args.value, args.source, args.quote, args.approximate, args.note)
 
 
-def _apply(args: argparse.Namespace, edit: update.Edit) -> int:
+def _apply(args: argparse.Namespace, edit: Edit) -> int:
     change = update.apply(args.data, args.seeds, edit, _editor(args))
     what = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
     subject = " ".join(x for x in (change.action, change.kpi, change.field) if x)
@@ -108,7 +109,7 @@ def _figure_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--editor", help="name for the audit log (default: cli:<user>)")
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the reporting commands on the main parser."""
 
     p = sub.add_parser("record", help="add an actual, plan or estimate to a KPI")
