@@ -82,7 +82,7 @@ Loaded = tuple[Dataset, bytes | None]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(data: str, seeds: str, fingerprint: str) -> Loaded | list[Problem]:
+def _load(data: str, seeds: str, fingerprint: str) -> Loaded | list[Problem]:  # noqa: ARG001  # the key
     """The dataset and its source bytes, or the problems that make the file unusable (cached either way).
 
     A resource, not ``cache_data``: every rerun gets the same (never modified) dataset

@@ -28,7 +28,7 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pydantic
 from pydantic import BaseModel, ConfigDict
@@ -227,12 +227,3 @@ def load_cached_source(
         dataset = load_bytes(data, path, seeds)
     write_entry(folder, key, dataset, secret)
     return dataset, data
-
-
-def info(path: Path, seeds: Path, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Where the entry of a data file would be and whether it exists (for diagnostics)."""
-    folder = resolve_cache_dir(cache_dir, path)
-    data = _read_data(Path(path)) or b""
-    key = cache_key(data, Path(seeds))
-    entry = entry_path(folder, key)
-    return {"key": key, "entry": str(entry), "exists": entry.is_file()}

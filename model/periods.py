@@ -168,10 +168,6 @@ def label_en(period: Period) -> str:
     return period.start.strftime("%-d %b %Y")
 
 
-def fy_text(fiscal_year: int) -> str:
-    return f"FY{fiscal_year}"
-
-
 def fy_axis_label(fiscal_year: int, lang: str = "ja") -> str:
     """Short fiscal-year label for chart axes: ``2024年度`` / ``FY2024``."""
     return f"{fiscal_year}年度" if lang == "ja" else f"FY{fiscal_year}"

@@ -31,14 +31,14 @@ def _first_seen(items: list[Any], key: Callable[[Any], str]) -> Iterator[tuple[i
             seen[k] = i
 
 
-def unique_ids(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def unique_ids(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     for section in ("bureaus", "pillars", "kpis", "sources"):
         items = getattr(doc, section)
         for i, ident, first in _first_seen(items, lambda item: item.id):
             yield "error", (section, i, "id"), f'duplicate id "{ident}" (also {section}[{first}])'
 
 
-def known_references(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def known_references(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     """Every KPI's bureaus and pillar are defined (skipped for a section that is itself invalid)."""
     bureaus = {b.id for b in doc.bureaus}
     pillars = {p.id for p in doc.pillars}
@@ -171,7 +171,7 @@ def exclusions_found(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             yield "error", ("exclusions", i, "quote"), f"quote not found in {ex.source}"
 
 
-def consistent_targets(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def consistent_targets(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     for i, kpi in enumerate(doc.kpis):
         current = [(j, t) for j, t in enumerate(kpi.targets) if not t.superseded]
         for j, due, first in _first_seen(current, lambda jt: jt[1].due):
@@ -192,7 +192,7 @@ def consistent_targets(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             yield "error", ("kpis", i, "targets"), "every target is superseded; one must be current"
 
 
-def unique_observations(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def unique_observations(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     for i, kpi in enumerate(doc.kpis):
         obs = kpi.observations
         for j, key, first in _first_seen(obs, lambda o: f"{o.kind} {o.period}"):
@@ -203,7 +203,7 @@ def unique_observations(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             )
 
 
-def milestones(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def milestones(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     """A milestone is done (1) or not (0); its targets are 1, its figures no floors."""
     for i, kpi in enumerate(doc.kpis):
         if kpi.measure != "milestone":
@@ -275,7 +275,7 @@ def _names(doc: Document) -> Iterator[tuple[FieldPath, str]]:
             yield ("sources", i, "publisher"), source.publisher
 
 
-def visible_names(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def visible_names(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     """Names hold no invisible or reordering characters (ids are slugs: the schema sees to them)."""
     for path, name in _names(doc):
         hidden = hidden_in(name)

@@ -40,7 +40,7 @@ MAX_DEPTH = 32
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
 _SCALAR_BUILDERS = {
-    "tag:yaml.org,2002:null": lambda node: None,
+    "tag:yaml.org,2002:null": lambda _node: None,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,

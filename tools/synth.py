@@ -112,7 +112,7 @@ def _period_label(period: str) -> str:
     return f"{parts[0]}年{int(parts[1])}月{int(parts[2])}日"
 
 
-def _periods(rng: random.Random, grain: str, count: int, last_fy: int) -> list[str]:
+def _periods(grain: str, count: int, last_fy: int) -> list[str]:
     """``count`` consecutive periods of one grain ending in fiscal year ``last_fy``."""
     if grain == "fy":
         return [f"FY{y}" for y in range(last_fy - count + 1, last_fy + 1)]
@@ -196,9 +196,9 @@ class _KpiWriter:
         has_targets = rng.random() >= 0.1  # one KPI in ten is a context figure
         plans = min(2, self.obs_count // 5) if has_targets else 0
         actual_count = max(1, self.obs_count - plans)
-        periods = _periods(rng, grain, actual_count + plans, LAST_ACTUAL_FY + (1 if plans else 0))
+        periods = _periods(grain, actual_count + plans, LAST_ACTUAL_FY + (1 if plans else 0))
         if plans and grain == "fy":  # plans of the next years; actuals until LAST_ACTUAL_FY
-            periods = _periods(rng, grain, actual_count, LAST_ACTUAL_FY)
+            periods = _periods(grain, actual_count, LAST_ACTUAL_FY)
             periods += [f"FY{LAST_ACTUAL_FY + 1 + k}" for k in range(plans)]
         values = self._series(measure, direction, len(periods), grain)
 
@@ -225,11 +225,11 @@ class _KpiWriter:
             lines += [f"      {x}" for x in self._evidence(base_value, text)]
         if has_targets:
             lines.append("    targets:")
-            lines += self._targets(measure, direction, values, periods, grain)
+            lines += self._targets(measure, direction, values, grain)
         lines.append("    observations:")
         for k, (period, value) in enumerate(zip(periods, values, strict=True)):
             kind = "actual" if k < actual_count else rng.choice(["plan", "estimate"])
-            lines += self._observation(period, value, kind, k)
+            lines += self._observation(period, value, kind)
         return lines
 
     def _series(self, measure: str, direction: str, count: int, grain: str) -> list[float]:
@@ -271,9 +271,7 @@ class _KpiWriter:
             out.append(_round(level, self.unit_ja))
         return out
 
-    def _targets(
-        self, measure: str, direction: str, values: list[float], periods: list[str], grain: str
-    ) -> list[str]:
+    def _targets(self, measure: str, direction: str, values: list[float], grain: str) -> list[str]:
         rng = self.rng
         last = values[-1] if values else 1.0
         per_year_factor = (
@@ -321,7 +319,7 @@ class _KpiWriter:
             out.append(f"        due: FY{due_fy + 1}")
         return out
 
-    def _observation(self, period: str, value: float, kind: str, k: int) -> list[str]:
+    def _observation(self, period: str, value: float, kind: str) -> list[str]:
         rng = self.rng
         label = _period_label(period)
         word = {"actual": "の実績は", "plan": "の計画は", "estimate": "の見込みは"}[kind]
