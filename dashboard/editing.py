@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from model import update
+from model import update, values
 from model.audit import Change
 from model.problems import Problem
 
@@ -43,14 +43,12 @@ class Request:
     set_on: str = ""
 
 
-def parse_value(text: str) -> float:
+def parse_value(text: str) -> values.TypedValue:
+    """The form's value: the same rule as the command line's ``--value`` (model.values)."""
     try:
-        value = float(text.strip().replace(",", ""))
-    except ValueError:
-        raise update.UpdateError(f'"{text}" is not a number (write 1300 or 0.5)') from None
-    if value < 0 or value != value or value in (float("inf"), float("-inf")):
-        raise update.UpdateError("the value must be a finite, non-negative number")
-    return value
+        return values.parse_value(text)
+    except values.ValueTextError as exc:
+        raise update.UpdateError(str(exc)) from None
 
 
 def build(req: Request) -> update.Edit:
@@ -58,11 +56,12 @@ def build(req: Request) -> update.Edit:
     for name in ("kpi", "period", "value", "source", "quote"):
         if not str(getattr(req, name)).strip():
             raise update.UpdateError(f"{name} is required")
+    typed = parse_value(req.value)
     fig = update.FigureInput(
-        parse_value(req.value),
+        typed.value,
         req.source.strip(),
         req.quote.strip(),
-        req.approximate,
+        req.approximate or typed.approximate,
         req.note.strip() or None,
     )
     if req.action == "retarget":

@@ -184,9 +184,14 @@ def test_record_then_reject_leaves_file_unchanged(copy):
             "is not a period",
         ),
         (
-            ["record", "antenna-sites", "--period", "2023-12", "--value", "1,300", "--quote", "q"],
+            ["record", "antenna-sites", "--period", "2023-12", "--value", "1,30", "--quote", "q"],
             2,
-            "is not a number",
+            "is not a number: write 1300, 1,300 or 約1,300",
+        ),
+        (
+            ["record", "antenna-sites", "--period", "2023-12", "--value", "-5", "--quote", "q"],
+            2,
+            "is negative",
         ),
         (["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q"], 2, "--reason"),
         (

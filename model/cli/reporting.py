@@ -20,16 +20,15 @@ from model.roundtrip import Edit
 from model.snapshots import read_snapshot, take
 from model.terminal import say, write_lines
 from model.update import FigureInput, UpdateError
+from model.values import TypedValue, ValueTextError, parse_value
 
 
-def _number(text: str) -> float:
+def _number(text: str) -> TypedValue:
+    """``--value``: the same rule as the dashboard's form (:mod:`model.values`)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number (write 1300, not 1,300)") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-    return value
+        return parse_value(text)
+    except ValueTextError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _editor(args: argparse.Namespace) -> str:
@@ -42,7 +41,8 @@ def _editor(args: argparse.Namespace) -> str:
 
 
 def _figure(args: argparse.Namespace) -> FigureInput:
-    return FigureInput(args.value, args.source, args.quote, args.approximate, args.note)
+    typed: TypedValue = args.value
+    return FigureInput(typed.value, args.source, args.quote, args.approximate or typed.approximate, args.note)
 
 
 def _apply(args: argparse.Namespace, edit: Edit) -> int:
@@ -101,7 +101,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _figure_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--value", type=_number, required=True, help="plain number, e.g. 1300")
+    p.add_argument("--value", type=_number, required=True, help="1300, 1,300 or 約1,300 (sets --approximate)")
     p.add_argument("--source", required=True, help="seed file name or registered source id")
     p.add_argument("--quote", required=True, help="verbatim text of the source containing the value")
     p.add_argument("--approximate", action="store_true", help="the source says 約 (about)")
