@@ -89,9 +89,8 @@ def save(data: Path, seeds: Path, req: Request, editor: str | None) -> Change:
 
 
 def describe(change: Change) -> str:
-    """``record wifi-sites actual FY2024Q2: 780`` (``old → new`` for a correction)."""
-    new = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
-    return f"{change.action} {change.kpi or ''} {change.field}: {new}".replace("  ", " ")
+    """The change in one line (:meth:`model.audit.Change.summary`)."""
+    return change.summary()
 
 
 def mode(secrets: Mapping[str, Any]) -> Mode | None:

@@ -26,6 +26,13 @@ class Change:
     source: str | None = None
     quote: str | None = None
 
+    def summary(self) -> str:
+        """``record wifi-sites actual FY2024Q2: 780`` (``old → new`` for a correction): the
+        one line the command line prints and the Record form shows."""
+        what = f"{self.old} → {self.new}" if self.old is not None else f"{self.new}"
+        subject = " ".join(x for x in (self.action, self.kpi, self.field) if x)
+        return f"{subject}: {what}"
+
 
 def audit_path(data_path: Path) -> Path:
     """The audit log of a data file (see :mod:`model.settings`)."""

@@ -47,9 +47,7 @@ def _figure(args: argparse.Namespace) -> FigureInput:
 
 def _apply(args: argparse.Namespace, edit: Edit) -> int:
     change = update.apply(args.data, args.seeds, edit, _editor(args))
-    what = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
-    subject = " ".join(x for x in (change.action, change.kpi, change.field) if x)
-    say(f"{display_path(args.data)}: {subject}: {what}")
+    say(f"{display_path(args.data)}: {change.summary()}")
     return 0
 
 
