@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from model.loader import Dataset, load
+from model.progress import assess
 from model.schema import Kpi
 
 Row = tuple[str, str, float, bool]  # (row type, period or due, value, superseded / approximate)
@@ -49,13 +51,25 @@ def test_openroaming(dataset: Dataset) -> None:
     (target,) = k.targets
     assert (target.value, target.approximate, target.due) == (1300, True, "FY2025")
     # reported on 2024-03-29, before FY2023 closed ("年度中に"): an estimate; then the
-    # quarterly progress page of FY2024 Q2
+    # quarterly progress page of FY2024 Q2, whose schedule (works from Q3) keeps the plan flat
     assert rows(k) == [
         ("target", "FY2025", 1300, False),
         ("estimate", "FY2023", 650),
         ("plan", "FY2024", 885),
+        ("plan", "FY2024Q2", 650),
         ("actual", "FY2024Q2", 638),
     ]
+    (q2_plan,) = [o for o in k.observations if (o.kind, o.period) == ("plan", "FY2024Q2")]
+    assert q2_plan.derived is not None and [p.value for p in q2_plan.derived.parts] == [330, 320]
+    assert q2_plan.note is not None and "第3四半期から" in q2_plan.note
+
+
+def test_openroaming_q2_is_not_read_as_a_delay(dataset: Dataset) -> None:
+    # with no sites scheduled before Q3, only the rounding of 約330 + 約320 against the exact
+    # 638 is left: at risk, not off track
+    k = kpi(dataset, "openroaming-wifi-metro-facilities")
+    result = assess(k, date(2024, 11, 30), dataset.timeline)
+    assert (result.status, result.expected) == ("at_risk", 650)
 
 
 def test_5g_antenna_monthly_series(dataset: Dataset) -> None:
