@@ -476,3 +476,9 @@ def test_regional_areas_are_not_awaiting_a_fy2023_report(dataset: Dataset, as_of
     # 「これまでの6地域」 is FY2023's figure (an estimate): FY2023 has its report
     result = assess(kpi(dataset, "regional-smart-city-areas-supported"), as_of, dataset.timeline)
     assert result.report_due is None
+
+
+def test_the_joint_ward_project_team_counts_under_the_metropolitan_government_too(dataset: Dataset) -> None:
+    k = kpi(dataset, "ward-child-guidance-funding-pt-conclusion")
+    assert k.bureau_ids == ["special-ward-mayors", "tokyo-metropolitan-government"]  # 都区のPT
+    assert k.note is not None and "可能な限り" in k.note  # an aim, not a firm deadline
