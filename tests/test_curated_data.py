@@ -43,7 +43,7 @@ def test_size(dataset: Dataset) -> None:
     # the only warnings: quotes of registered later reports outside seeds/, unverifiable offline
     assert dataset.warnings
     assert all("unverified" in w.message for w in dataset.warnings)
-    assert len(dataset.warnings) == len(LATER_FIGURES)
+    assert len(dataset.warnings) == len(LATER_FIGURES) + len(LATER_ESTIMATES)
 
 
 def test_openroaming(dataset: Dataset) -> None:
@@ -113,7 +113,12 @@ SAMPLE: list[tuple[str, str, str, list[tuple[Any, ...]]]] = [
         [("plan", "FY2024", 50.07)],
     ),
     ("digital-principles-awareness", "digital-service", "level", [("actual", "FY2023", 85)]),
-    ("digital-administrative-procedures", "digital-service", "level", [("target", "FY2026", 100, False)]),
+    (
+        "digital-administrative-procedures",
+        "digital-service",
+        "level",
+        [("target", "FY2026", 100, False), ("estimate", "FY2023", 70)],
+    ),
     (
         "nishi-shinjuku-smart-city-fields",
         "digital-service",
@@ -367,6 +372,7 @@ def test_agile_projects_fy2023_counts_three_named_projects_and_seven_more(datase
         ("higashimurayama-rpa-hours-saved", "2020-10-23", 1000),  # 1,000時間以上
         ("audit-digital-team-size", "FY2024", 5),  # 1 + 「4~8名」: the range's floor
         ("startup-public-private-projects", "FY2023", 40),  # 大幅にクリア
+        ("digital-administrative-procedures", "FY2023", 70),  # 70%を達成する見込み
     ],
 )
 def test_floors_are_recorded_as_floors(dataset: Dataset, ident: str, period: str, value: float) -> None:
@@ -439,14 +445,21 @@ LATER_FIGURES = [
     ("satellite-expert-committee-launched", "2024-07", 1, "shintosei-2024q2-satellite", "2024-12-31"),
     ("audit-digital-pt-established", "FY2024Q2", 1, "shintosei-2024q2-audit", "2024-12-31"),
 ]
+#: The same, for estimates: 「70%を達成する見込み」 (also a floor).
+LATER_ESTIMATES = [
+    ("digital-administrative-procedures", "FY2023", 70, "shintosei-2024-03-28-digitalfirst2", "2024-03-28"),
+]
 
 
-@pytest.mark.parametrize(("ident", "period", "value", "source", "known"), LATER_FIGURES)
+@pytest.mark.parametrize(
+    ("ident", "period", "value", "source", "known", "kind"),
+    [(*f, "actual") for f in LATER_FIGURES] + [(*f, "estimate") for f in LATER_ESTIMATES],
+)
 def test_later_official_figures_cite_registered_sources(
-    dataset: Dataset, ident: str, period: str, value: float, source: str, known: str
+    dataset: Dataset, ident: str, period: str, value: float, source: str, known: str, kind: str
 ) -> None:
     (obs,) = [o for o in kpi(dataset, ident).observations if o.period == period and o.source == source]
-    assert (obs.kind, obs.value) == ("actual", value)
+    assert (obs.kind, obs.value) == (kind, value)
     assert dataset.timeline.known_from(obs).isoformat() == known
     (registered,) = [s for s in dataset.document.sources if s.id == source]
     assert registered.url is not None and ".metro.tokyo.lg.jp/" in registered.url  # official only
