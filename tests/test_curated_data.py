@@ -498,3 +498,11 @@ def test_the_joint_ward_project_team_counts_under_the_metropolitan_government_to
     k = kpi(dataset, "ward-child-guidance-funding-pt-conclusion")
     assert k.bureau_ids == ["special-ward-mayors", "tokyo-metropolitan-government"]  # 都区のPT
     assert k.note is not None and "可能な限り" in k.note  # an aim, not a firm deadline
+
+
+@pytest.mark.parametrize("ident", ["municipal-staff-digital-training", "advanced-digital-training-places"])
+def test_training_targets_are_capacities(dataset: Dataset, ident: str) -> None:
+    # 受講枠 / 受講規模: places offered, so reports of attendance are not to be recorded against them
+    k = kpi(dataset, ident)
+    assert "受講枠" in k.name.ja
+    assert k.note is not None and "not attendance" in k.note
