@@ -266,6 +266,8 @@ def test_kpis_that_were_no_measures_or_counted_twice_are_gone(dataset: Dataset, 
         "利用者アンケート(1,000人規模)を実施、有効性を検証",
         "今年度、これから MaaS等の自主実験を行う予定",
         "活用実績 利用者アンケート(1,000人規模)を実施、有効性を検証 他エリア等での活用",  # too vague
+        "目指すは「魅力的品質」、まずは全ての手続を「当たり前品質」に",  # qualitative
+        "※ システム改修は2025年度以降を予定",  # 以降: open-ended, no due date
     ],
 )
 def test_not_measures_are_excluded_with_a_reason(dataset: Dataset, passage: str) -> None:
