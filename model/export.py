@@ -11,6 +11,8 @@ import pandas as pd
 from model.atomic import write_atomic
 from model.frames import bureau_names, figure_frame_at, overview_frame
 from model.loader import Dataset
+from model.problems import ExportError
+from model.settings import CSV_ENCODINGS
 
 #: The snapshot's leading columns, in order (more follow).
 SNAPSHOT_COLUMNS = [
@@ -46,7 +48,7 @@ EXTRA_COLUMNS = [
     "expected",
     "report_due",
 ]
-ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
+ENCODINGS = CSV_ENCODINGS
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: Their full-width forms, which spreadsheets also take for formula characters.
@@ -55,10 +57,6 @@ FULL_WIDTH_PREFIXES = ("\uff1d", "\uff0b", "\uff0d", "\uff20")  # ＝ ＋ － �
 _AFTER_WHITESPACE = r"^\s*[" + re.escape("=+-@" + "".join(FULL_WIDTH_PREFIXES)) + "]"
 #: Prefixed to such cells; cells already starting with it get it too, so reading back is exact.
 ESCAPE = "'"
-
-
-class ExportError(Exception):
-    """The snapshot cannot be written as asked."""
 
 
 def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = None) -> pd.DataFrame:

@@ -58,3 +58,15 @@ class DataError(Exception):
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "warning"]
+
+
+class ExportError(Exception):
+    """The snapshot cannot be written as asked."""
+
+
+class SnapshotError(Exception):
+    """A snapshot file that cannot be read."""
+
+
+class UpdateError(Exception):
+    """The edit cannot be made as asked (unknown KPI, duplicate figure...)."""

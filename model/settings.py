@@ -25,6 +25,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = PROJECT_ROOT / "data" / "kpis.yaml"
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 AUDIT_FILE = "audit.jsonl"
+#: Encodings the CSV snapshot can be written in (UTF-8 with BOM opens as is in Excel in Japan).
+CSV_ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 
 
 def _env(name: str) -> Path | None:

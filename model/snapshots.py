@@ -15,13 +15,10 @@ from model.atomic import write_atomic
 from model.datapackage import write_package
 from model.export import ESCAPE, SNAPSHOT_COLUMNS, snapshot_frame, to_csv_bytes
 from model.loader import Dataset
+from model.problems import SnapshotError
 from model.progress import STATUSES
 
 INDEX_FILE = "index.json"
-
-
-class SnapshotError(Exception):
-    """A snapshot file that cannot be read."""
 
 
 def sha256_of(path: Path) -> str:

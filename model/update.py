@@ -25,13 +25,9 @@ from model import commit, roundtrip, yamlfile
 from model.audit import Change
 from model.loader import check_text, display_path, yaml_problem
 from model.periods import PeriodError, parse_period
-from model.problems import DataError, Problem
+from model.problems import DataError, Problem, UpdateError
 from model.roundtrip import Edit, RoundTripError
 from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_stable
-
-
-class UpdateError(Exception):
-    """The edit cannot be made as asked (unknown KPI, duplicate figure...)."""
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from model.atomic import write_atomic
 from model.columns import KPI_FIELDS, SNAPSHOT_FIELDS, STATUS_RULE_EN, STATUS_RULE_JA, Column
 from model.explain import STATUS_NAMES, explain
-from model.export import FORMULA_PREFIXES, ExportError, snapshot_frame
+from model.export import FORMULA_PREFIXES, snapshot_frame
 from model.frames import assessments, overview_frame
 from model.loader import Dataset
 from model.periods import parse_period
+from model.problems import ExportError
 
 SHEET_KPIS = "KPI一覧"
 SHEET_FIGURES = "数値と出典"

@@ -15,19 +15,18 @@ from pathlib import Path
 from model import settings
 from model.cli import accounts, coverage, reporting
 from model.cli.options import add_data_options, evaluation_date, iso_date
-from model.export import ENCODINGS, ExportError, write_snapshot
-from model.loader import check, display_path, load
-from model.problems import DataError
-from model.schema import json_schema
-from model.snapshots import SnapshotError
+from model.problems import DataError, ExportError, SnapshotError, UpdateError
 from model.terminal import say, tell
-from model.update import UpdateError
-from model.workbook import write_workbook
+
+# Heavy modules (pandas, openpyxl, ruamel) are imported inside the commands that use them, so
+# that `validate` starts fast.
 
 SCHEMA_FILE = settings.DEFAULT_DATA.parent / "kpis.schema.json"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from model.loader import check, display_path
+
     path = args.path or args.data
     shown = display_path(path)
     document, problems = check(path, args.seeds)
@@ -51,6 +50,10 @@ def export_format(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from model.export import write_snapshot
+    from model.loader import load
+    from model.workbook import write_workbook
+
     fmt = export_format(args)
     dataset = load(args.data, args.seeds)
     as_of = evaluation_date(dataset, args.as_of)
@@ -65,6 +68,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def schema_text() -> str:
+    from model.schema import json_schema
+
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -91,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="file to write (.csv or .xlsx)")
     p.add_argument("--format", choices=("csv", "xlsx"), help="default: xlsx for a .xlsx file name, else csv")
     p.add_argument("--as-of", type=iso_date, help="evaluation date YYYY-MM-DD (default: latest actual)")
-    p.add_argument("--encoding", choices=ENCODINGS, help="CSV only (default: utf-8-sig)")
+    p.add_argument("--encoding", choices=settings.CSV_ENCODINGS, help="CSV only (default: utf-8-sig)")
     add_data_options(p)
     p.set_defaults(func=cmd_export)
 
@@ -121,6 +126,8 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> i
     except DataError as exc:
         for problem in exc.problems:
             tell(problem)
+        from model.loader import display_path
+
         tell(f"{display_path(args.data)}: invalid, nothing written")
         return 1
     except (ExportError, SnapshotError, UpdateError) as exc:

@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from model.cli.options import add_data_options
-from model.coverage import render_doc, report, seed_paths
-from model.loader import display_path, load
 from model.problems import DataError
 from model.terminal import tell
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
+    from model.coverage import render_doc, report, seed_paths
+    from model.loader import display_path, load
+
     try:
         dataset = load(args.data, args.seeds)
         paths = seed_paths(args.seed_files, args.seeds)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from model.loader import Dataset
-from model.progress import latest_actual_day
 from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
+
+if TYPE_CHECKING:
+    from model.loader import Dataset
 
 
 def iso_date(text: str) -> date:
@@ -27,4 +29,6 @@ def add_data_options(parser: argparse.ArgumentParser) -> None:
 
 def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
     """``as_of`` as given, else the day the newest actual was over and public, else today."""
+    from model.progress import latest_actual_day
+
     return as_of or latest_actual_day(dataset.kpis, dataset.timeline) or date.today()

@@ -8,19 +8,19 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from model import settings, update
+from model import settings
 from model.cli.options import add_data_options, evaluation_date, iso_date
-from model.diff import as_table, as_text, diff
-from model.export import snapshot_frame, to_csv_bytes
-from model.loader import display_path, load
-from model.roundtrip import Edit
-from model.snapshots import read_snapshot, take
+from model.problems import UpdateError
 from model.terminal import say, write_lines
-from model.update import FigureInput, UpdateError
 from model.values import TypedValue, ValueTextError, parse_value
+
+if TYPE_CHECKING:  # heavy (pandas, ruamel): imported by the commands that use them
+    import pandas as pd
+
+    from model.roundtrip import Edit
+    from model.update import FigureInput
 
 
 def _number(text: str) -> TypedValue:
@@ -41,32 +41,46 @@ def _editor(args: argparse.Namespace) -> str:
 
 
 def _figure(args: argparse.Namespace) -> FigureInput:
+    from model.update import FigureInput
+
     typed: TypedValue = args.value
     return FigureInput(typed.value, args.source, args.quote, args.approximate or typed.approximate, args.note)
 
 
 def _apply(args: argparse.Namespace, edit: Edit) -> int:
+    from model import update
+    from model.loader import display_path
+
     change = update.apply(args.data, args.seeds, edit, _editor(args))
     say(f"{display_path(args.data)}: {change.summary()}")
     return 0
 
 
 def cmd_record(args: argparse.Namespace) -> int:
+    from model import update
+
     edit = update.record(args.kpi, args.period, args.kind, _figure(args), args.replace, args.reason)
     return _apply(args, edit)
 
 
 def cmd_retarget(args: argparse.Namespace) -> int:
+    from model import update
+
     edit = update.retarget(args.kpi, args.due, _figure(args), args.reason, args.set_on, args.replaces)
     return _apply(args, edit)
 
 
 def cmd_source_add(args: argparse.Namespace) -> int:
+    from model import update
+
     edit = update.add_source(args.id, args.title, args.url, args.published, args.accessed, args.publisher)
     return _apply(args, edit)
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
+    from model.loader import display_path, load
+    from model.snapshots import take
+
     dataset = load(args.data, args.seeds)
     folder = settings.snapshots_folder(args.data, args.out_dir)
     entry = take(dataset, evaluation_date(dataset, args.as_of), folder)
@@ -76,6 +90,10 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
 
 def side(spec: str, data: Path, seeds: Path) -> tuple[str, pd.DataFrame]:
+    from model.export import snapshot_frame
+    from model.loader import load
+    from model.snapshots import read_snapshot
+
     """A diff side: a snapshot CSV file, or an evaluation date of the current data."""
     path = Path(spec)
     if path.suffix.lower() == ".csv" or path.is_file():
@@ -88,6 +106,9 @@ def side(spec: str, data: Path, seeds: Path) -> tuple[str, pd.DataFrame]:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from model.diff import as_table, as_text, diff
+    from model.export import to_csv_bytes
+
     old_label, old = side(args.old, args.data, args.seeds)
     new_label, new = side(args.new, args.data, args.seeds)
     changes = diff(old, new)
