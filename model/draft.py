@@ -136,6 +136,7 @@ class Drafter:
         sections = read_sections(seed, self.document)
         dates = read_dates(seed.text, 0, self.published)
         mentions = [c.figure for c in classify_seed(self.document, seed) if c.status == "untracked"]
+        mentions = _numbers_first(seed, mentions)
         out: list[Proposal] = []
         seen: set[tuple[str, str]] = set()
         for mention in mentions:
@@ -254,7 +255,17 @@ class Drafter:
         if best[1] is not None and best[0] >= KPI_MATCH:
             return best[1].id, best[1].name.ja, False
         stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
-        return f"new-{stub}-line-{mention.line}", sentence[:60], True
+        return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
+
+
+def _numbers_first(seed: SeedText, mentions: list[SeedMention]) -> list[SeedMention]:
+    """A dated phrase in a sentence that holds a number is that number's date, not a milestone."""
+    sentences = {sentence_span(seed, m.start)[1:] for m in mentions if m.kind != "milestone phrase"}
+    return [
+        m
+        for m in mentions
+        if m.kind != "milestone phrase" or sentence_span(seed, m.start)[1:] not in sentences
+    ]
 
 
 def hide_figures(document: Document) -> Document:

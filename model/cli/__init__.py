@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from model import settings
-from model.cli import accounts, coverage, reporting
+from model.cli import accounts, coverage, drafting, reporting
 from model.cli.options import add_data_options, evaluation_date, iso_date
 from model.problems import DataError, ExportError, SnapshotError, UpdateError
 from model.terminal import say, tell
@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help=f"write it to a file (the committed one is {SCHEMA_FILE.name})")
     p.set_defaults(func=cmd_schema)
     coverage.add_parser(sub)
+    drafting.add_parser(sub)
     reporting.add_parsers(sub)
     accounts.add_parser(sub)
     return parser
