@@ -65,7 +65,7 @@ def render(source: str, proposals: list[Proposal]) -> str:
     header = (
         f"# Drafted by `kpi draft` from {source}: {len(proposals)} proposal(s), {todo} with fields to fill.\n"
         "# Review each one: correct it, fill every TODO (listed under todo:), set accept: true,\n"
-        "# then run `kpi accept` on this file.\n"
+        "# then add it to data/kpis.yaml with `kpi record` / `kpi retarget` (or by hand) and validate.\n"
     )
     body = {"source": source, "proposals": [item(p) for p in proposals]}
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=110)
