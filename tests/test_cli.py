@@ -1,15 +1,47 @@
-import subprocess
-import sys
+"""The command line, run in-process (``main(argv)``); tests/test_install.py runs the installed
+command in real subprocesses from a folder outside the repository."""
+
+import contextlib
+import io
+import os
+from dataclasses import dataclass
 
 import pytest
+
+from model.cli import main
 
 from conftest import FIXTURES, MINIMAL, PROJECT, SEEDS
 
 
-def run(*args: str, cwd=PROJECT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _stream() -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def run(*args: str, cwd=PROJECT) -> Result:
+    """``python -m model ARGS`` in this process, from ``cwd``: exit code, stdout, stderr."""
+    out, err, here = _stream(), _stream(), os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: usage errors exit 2
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(here)
+    return Result(code, _text(out), _text(err))
 
 
 def test_validate_valid_file():
