@@ -239,7 +239,7 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline =
             meta=kind,
         )
     for point, superseded, recurring in targets:
-        key = "superseded" if superseded else "target"
+        key, short = ("superseded", "superseded_short") if superseded else ("target", "target_short")
         style = SERIES_STYLES[key]
         xs = [point.period]
         if recurring and by_year:
@@ -256,7 +256,7 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline =
             mode="lines+markers+text" if len(xs) > 1 else "markers+text",
             line={"color": style["color"], "dash": style["dash"], "shape": "hv"},
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
-            text=[f"{t(key + '_short', lang)} {value}"] + [""] * (len(xs) - 1),
+            text=[f"{t(short, lang)} {value}"] + [""] * (len(xs) - 1),
             textposition="bottom center" if superseded else "top center",
             cliponaxis=False,
             textfont={"color": style["color"]},

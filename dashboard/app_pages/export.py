@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.i18n import ENCODING_NAMES, t
+from dashboard.i18n import t
 from dashboard.views import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
 
@@ -17,7 +17,7 @@ st.caption(t("unverified_count", lang, n=unverified_count(frame)))
 encoding = st.selectbox(
     t("encoding", lang),
     ENCODINGS,
-    format_func=lambda e: ENCODING_NAMES[e][0 if lang == "ja" else 1],
+    format_func=lambda e: t(f"encoding_{e}", lang),
     help=t("encoding_help", lang),
     key="encoding",
 )

@@ -40,7 +40,7 @@ else:
                 f"{t('bureau', lang)}: {state.md(BUREAU_JOIN[lang].join(row[f'bureau_names_{lang}']))}",
                 f"{t('pillar', lang)}: {state.md(row[f'pillar_{lang}'])}",
                 f"{t('unit', lang)}: {state.md(unit)}",
-                f"{t('measure', lang)}: {t('measure_' + kpi.measure, lang)}",
+                f"{t('measure', lang)}: {t(f'measure_{kpi.measure}', lang)}",
                 f"ID: {kpi.id}",
             ]
         )
