@@ -18,7 +18,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.compare import side_label
 from dashboard.i18n import LANG_NAMES, LANGS, status_label, t
-from dashboard.views import filter_overview
+from dashboard.tables import filter_overview
 from model.loader import Dataset
 from model.periods import fiscal_year_of
 from model.progress import STATUSES

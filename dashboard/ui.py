@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard.figures import CHART_CONFIG
 from dashboard.i18n import t
 from dashboard.style import OKABE_ITO
-from dashboard.views import kpi_table
+from dashboard.tables import kpi_table
 from model.export import ESCAPE, FORMULA_PREFIXES, to_csv_bytes
 
 

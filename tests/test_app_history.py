@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
-from dashboard.views import revisions, target_history
+from dashboard.tables import revisions, target_history
 from model import audit
 from model.audit import Change
 from model.loader import load

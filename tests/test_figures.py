@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import figures
 from dashboard.style import SERIES_STYLES, STATUS_COLOURS
-from dashboard.views import cumulative_progress, status_counts
+from dashboard.tables import cumulative_progress, status_counts
 from model.frames import figure_frame, overview_frame
 from model.loader import Dataset, load
 from model.progress import STATUSES, assess

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import bureau_status_bar
 from dashboard.i18n import t
-from dashboard.views import filter_overview, per_bureau, status_matrix
+from dashboard.tables import filter_overview, per_bureau, status_matrix
 
 ctx = state.context()
 lang = ctx.lang

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import compare, data, state, ui
 from dashboard.figures import transition_bar
 from dashboard.i18n import t
-from dashboard.views import change_counts, other_changes, transitions
+from dashboard.tables import change_counts, other_changes, transitions
 from model.diff import as_table, diff
 from model.export import to_csv_bytes
 from model.snapshots import SnapshotError, read_index

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.i18n import t
-from dashboard.views import unverified_count
+from dashboard.tables import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
 
 ctx = state.context()

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import trajectory
 from dashboard.i18n import t
-from dashboard.views import audit_table, kpi_figures, status_text, target_history
+from dashboard.tables import audit_table, kpi_figures, status_text, target_history
 from model import audit
 from model.explain import explain
 from model.frames import BUREAU_JOIN

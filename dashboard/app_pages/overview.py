@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import status_bar
 from dashboard.i18n import status_label, t
-from dashboard.views import due_soon, newest_actual, status_counts, status_matrix, unverified_count
+from dashboard.tables import due_soon, newest_actual, status_counts, status_matrix, unverified_count
 from model.periods import parse_period
 from model.progress import STATUSES
 

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.figures import cumulative_chart, target_timeline
 from dashboard.i18n import fy_label, t
-from dashboard.views import chart_kpis, cumulative_progress, figure_table, fiscal_year_rows
+from dashboard.tables import chart_kpis, cumulative_progress, figure_table, fiscal_year_rows
 
 ctx = state.context()
 lang = ctx.lang

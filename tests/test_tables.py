@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.views import MAX_CHART_KPIS, chart_kpis, filter_overview, kpi_table, per_bureau, status_matrix
+from dashboard.tables import MAX_CHART_KPIS, chart_kpis, filter_overview, kpi_table, per_bureau, status_matrix
 from model.frames import overview_frame
 from model.loader import load
 
