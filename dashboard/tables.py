@@ -17,7 +17,7 @@ from model.explain import basis_mark, format_number, format_quantity, milestone_
 from model.frames import bureau_names
 from model.periods import PeriodError, parse_period
 from model.progress import STATUSES
-from model.schema import Kpi, Target
+from model.schema import Kpi, Target, note_text
 
 
 def filter_overview(
@@ -240,7 +240,7 @@ def kpi_figures(
             t("quote", lang): rows["quote"],
             t("source", lang): rows["source_file"],
             t("derived", lang): rows["derived"],
-            t("note", lang): (rows["note"] + " " + rows["reason"]).str.strip(),
+            t("note", lang): (rows[f"note_{lang}"] + " " + rows[f"reason_{lang}"]).str.strip(),
         }
     ).reset_index(drop=True)
 
@@ -372,7 +372,7 @@ def target_history(kpi: Kpi, lang: str) -> pd.DataFrame:
                 t("set_on", lang): safe_period(shown.set_on, lang) if shown.set_on else t("unknown", lang),
                 t("old_target", lang): _target_text(old, unit, lang) if old else "",
                 t("new_target", lang): _target_text(new, unit, lang) if new else t("replaced", lang),
-                t("reason", lang): shown.reason or "",
+                t("reason", lang): note_text(shown.reason, lang),
                 t("source", lang): _sources(shown),
             }
         )

@@ -105,6 +105,7 @@ def test_fast_yaml_reader_equals_the_reference_builder(written):
 def _reference_figure_frame(dataset) -> pd.DataFrame:
     """figure_frame as it was built before the column-wise rewrite: one tuple per figure."""
     from model.frames import _provenance
+    from model.schema import note_text
 
     registered = dataset.external_sources
     rows = []
@@ -118,7 +119,9 @@ def _reference_figure_frame(dataset) -> pd.DataFrame:
                     kpi.id, kind, ev.due if is_target else ev.period, ev.value, ev.approximate,
                     is_target and ev.superseded, is_target and ev.recurring,
                     (ev.set_on or "") if is_target else "", source, quote, derived, verified,
-                    ev.note or "", (ev.reason or "") if is_target else "",
+                    note_text(ev.note, "ja"), note_text(ev.note, "en"),
+                    note_text(ev.reason if is_target else None, "ja"),
+                    note_text(ev.reason if is_target else None, "en"),
                     getattr(ev, "bound", None) or "", dataset.timeline.known_from(ev),
                 )
             )  # fmt: skip

@@ -10,6 +10,7 @@ from model import audit
 from model.explain import explain
 from model.frames import BUREAU_JOIN
 from model.progress import assess
+from model.schema import note_text
 
 ctx = state.context()
 lang = ctx.lang
@@ -53,7 +54,7 @@ else:
     st.caption(t("verified_help", lang))
     if kpi.note:
         st.subheader(t("note", lang))
-        st.text(kpi.note)
+        st.text(note_text(kpi.note, lang))
     st.subheader(t("history", lang))
     st.markdown(f"**{t('target_history', lang)}**")
     ui.table(target_history(kpi, lang), lang, f"{kpi_id}-targets", wide=t("reason", lang))
