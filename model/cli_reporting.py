@@ -1,4 +1,4 @@
-"""Reporting-cycle commands: record, retarget, source add, snapshot, diff."""
+"""Reporting-cycle commands: record, retarget, comment, source add, snapshot, diff."""
 
 from __future__ import annotations
 
@@ -60,6 +60,15 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 def cmd_retarget(args: argparse.Namespace) -> int:
     edit = update.retarget(args.kpi, args.due, _figure(args), args.reason, args.set_on, args.replaces)
+    return _apply(args, edit)
+
+
+def cmd_comment(args: argparse.Namespace) -> int:
+    text = {"ja": args.ja, "en": args.en} if args.ja and args.en else (args.ja or args.en)
+    if not text:
+        raise UpdateError("give the comment with --ja and/or --en")
+    day = (args.date or date.today()).isoformat()
+    edit = update.comment(args.kpi, day, args.author or _editor(args), text, args.period)
     return _apply(args, edit)
 
 
@@ -130,6 +139,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     _figure_options(p)
     add_data_options(p)
     p.set_defaults(func=cmd_retarget)
+
+    p = sub.add_parser("comment", help="add a dated comment on a KPI's status (why behind, what is done)")
+    p.add_argument("kpi", help="KPI id")
+    p.add_argument("--ja", help="the comment in Japanese")
+    p.add_argument("--en", help="the comment in English (with --ja: both are kept)")
+    p.add_argument("--author", help="who comments, e.g. a section (default: the editor)")
+    p.add_argument("--date", type=iso_date, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--period", help="the period the comment is about, e.g. FY2024")
+    p.add_argument("--editor", help="name for the audit log (default: cli:<user>)")
+    add_data_options(p)
+    p.set_defaults(func=cmd_comment)
 
     source = sub.add_parser("source", help="register documents outside seeds/")
     source_sub = source.add_subparsers(dest="source_command", required=True, metavar="ACTION")

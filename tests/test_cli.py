@@ -170,3 +170,21 @@ def test_export_of_the_real_data(tmp_path):
     result = run("export", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbfkpi_id,")
+
+
+def test_comment_command_records_a_comment_through_the_audited_writer(tmp_path):
+    import shutil
+
+    data = tmp_path / "kpis.yaml"
+    shutil.copy(MINIMAL, data)
+    args = ["--data", str(data), "--seeds", str(SEEDS)]
+    result = run(
+        "comment", "wifi-sites", "--ja", "工事の遅れ", "--en", "Construction delays",
+        "--author", "DSB", "--date", "2025-07-01", "--period", "FY2024", "--editor", "analyst-a", *args,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "comment wifi-sites comments 2025-07-01: 工事の遅れ / Construction delays" in result.stdout
+    assert "ja: 工事の遅れ" in data.read_text(encoding="utf-8")
+    assert '"editor": "analyst-a"' in (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
+    result = run("comment", "wifi-sites", *args)
+    assert result.returncode == 1 and "--ja and/or --en" in result.stderr
