@@ -6,47 +6,15 @@ All numbers come from :mod:`model.frames`; this module only filters, groups and 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from numbers import Real
-from typing import Any
 
 import pandas as pd
 
 from dashboard.i18n import period_label, status_label, t
-from model.diff import CHANGE_KINDS
-from model.explain import basis_mark, format_number, format_quantity, milestone_state
+from dashboard.sources import SourceBook
+from model.explain import basis_mark, format_quantity, milestone_state
 from model.frames import bureau_names
-from model.periods import PeriodError, parse_period
 from model.progress import STATUSES
-from model.schema import Kpi, Target, note_text
-
-
-def filter_overview(
-    frame: pd.DataFrame,
-    bureau: str | None = None,
-    pillar: str | None = None,
-    statuses: list[str] | None = None,
-    query: str = "",
-    awaiting: bool = False,
-) -> pd.DataFrame:
-    """KPIs matching every filter given; the search is a case-insensitive substring of either name.
-
-    ``awaiting`` keeps the KPIs whose report for a plan or target period is overdue; a KPI of
-    several bureaus passes the bureau filter for each of them.
-    """
-    keep = pd.Series(True, index=frame.index)
-    if awaiting:
-        keep &= frame["report_due"].fillna("") != ""
-    if bureau:
-        keep &= frame["bureau_ids"].map(lambda ids: bureau in ids).astype(bool)
-    if pillar:
-        keep &= frame["pillar_id"] == pillar
-    if statuses:
-        keep &= frame["status"].isin(statuses)
-    if query.strip():
-        needle = query.strip().casefold()
-        names = frame["name_ja"].str.casefold() + "\n" + frame["name_en"].str.casefold()
-        keep &= names.str.contains(needle, regex=False)
-    return frame[keep]
+from model.schema import BUREAU_KINDS, Bureau
 
 
 def per_bureau(frame: pd.DataFrame) -> pd.DataFrame:
@@ -91,73 +59,83 @@ def status_text(status: str, basis: object, lang: str) -> str:
 
 
 def kpi_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Readable KPI rows: name, bureau, status with icon, actual and target with units, percent."""
+    """Readable KPI rows: name, status with icon, target and due, latest figure, percents, report
+    awaited, bureau (what a reader needs first comes first: a narrow screen shows the left)."""
     unit = frame[f"unit_{lang}"]
     rising = frame["direction"] == "increase"
+    columns = zip(
+        frame["actual"], unit, frame["measure"], frame["actual_approximate"], frame["bound"], strict=True
+    )
+    targets = zip(frame["target"], unit, frame["measure"], frame["target_approximate"], strict=True)
     rows = {
         t("kpi", lang): frame[f"name_{lang}"],
         t("status", lang): [
             status_text(s, b, lang) for s, b in zip(frame["status"], frame["basis"], strict=True)
         ],
+        t("target", lang): [figure_text(v, u, lang, m, a) for v, u, m, a in targets],
+        t("due", lang): frame["target_due"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
+        t("actual", lang): [figure_text(v, u, lang, m, a, b) for v, u, m, a, b in columns],
+        t("period", lang): frame["actual_period"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
         # a percentage of the target is progress only for KPIs that should go up
         t("pct_of_target", lang): frame["pct_of_target"].astype("float64").where(rising),
         t("expected_pct", lang): frame["expected_pct"]
         .where(rising)
         .map(lambda v: f"{v:,.0f}%" if pd.notna(v) else ""),
-        t("actual", lang): [
-            figure_text(v, u, lang, m, a, b)
-            for v, u, m, a, b in zip(
-                frame["actual"],
-                unit,
-                frame["measure"],
-                frame["actual_approximate"],
-                frame["bound"],
-                strict=True,
-            )
-        ],
-        t("period", lang): frame["actual_period"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
-        t("target", lang): [
-            figure_text(v, u, lang, m, a)
-            for v, u, m, a in zip(
-                frame["target"], unit, frame["measure"], frame["target_approximate"], strict=True
-            )
-        ],
-        t("due", lang): frame["target_due"].map(lambda p: period_label(p, lang) if pd.notna(p) else ""),
         t("report_due", lang): frame["report_due"].map(lambda p: period_label(p, lang) if p else ""),
         t("bureau", lang): bureau_names(frame, lang),
     }
     return pd.DataFrame(rows).reset_index(drop=True)
 
 
-def status_matrix(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Bureaus as rows, statuses (icon + name) as columns, KPI counts as cells, with totals.
+def status_matrix(frame: pd.DataFrame, lang: str, bureaus: list[Bureau] | None = None) -> pd.DataFrame:
+    """Bureaus as rows (grouped by kind: 局, 室・本部 … when ``bureaus`` are given), statuses (icon +
+    name) as columns, KPI counts as cells, with totals.
 
     A joint KPI counts under each of its bureaus (:func:`per_bureau`).
     """
     frame = per_bureau(frame)
-    table = pd.crosstab(frame[f"bureau_{lang}"], frame["status"])
+    table = pd.crosstab(frame["bureau_id"], frame["status"])
     table = table.reindex(columns=list(STATUSES), fill_value=0)
+    names = dict(zip(frame["bureau_id"], frame[f"bureau_{lang}"], strict=True))
+    order = {kind: i for i, kind in enumerate(BUREAU_KINDS)}
+    known = {b.id: (order[b.kind], i, b.kind) for i, b in enumerate(bureaus or [])}
+    ids = sorted(table.index, key=lambda b: known.get(b, (len(order), 0, ""))[:2])
+    table = table.loc[ids]
     table.columns = [status_label(s, lang) for s in table.columns]
     table[t("total", lang)] = table.sum(axis=1)
-    table.index.name = t("bureau", lang)
-    return table.reset_index()
+    out = table.reset_index(drop=True)
+    out.insert(0, t("bureau", lang), [names[b] for b in ids])
+    if bureaus:
+        out.insert(
+            1, t("bureau_kind", lang), [t(f"kind_{known[b][2]}", lang) if b in known else "" for b in ids]
+        )
+    return out
 
 
 def targets_due(figures: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """Current targets among ``figures`` due in ``(start, end]``, soonest first."""
+    """Current targets among ``figures`` due in ``[start, end]`` (the due day included), soonest first."""
     rows = figures[
         (figures["row_type"] == "target")
         & ~figures["superseded"]
-        & (figures["period_end"] > start)
+        & (figures["period_end"] >= start)
         & (figures["period_end"] <= end)
     ]
     return rows.sort_values(["period_end", "kpi_id"])
 
 
 def due_soon(figures: pd.DataFrame, overview: pd.DataFrame, as_of: date, lang: str) -> pd.DataFrame:
-    """Targets due within a year of ``as_of``; ``figures`` of the KPIs shown (``Context.figures_shown``)."""
+    """Targets due from ``as_of`` to a year later, both days included; ``figures`` of the KPIs shown
+    (``Context.figures_shown``)."""
     rows = targets_due(figures, as_of, as_of + timedelta(days=365))
     return figure_table(rows, overview, lang)
+
+
+def past_due(frame: pd.DataFrame) -> pd.DataFrame:
+    """KPIs whose deadline has passed: overdue, or awaiting a report for a period that ended
+    (``report_due``, e.g. a target past due with no figure yet), the longest waiting first."""
+    awaiting = (frame["report_due"].fillna("") != "") & (frame["status"] != "no_target")
+    late = frame[(frame["status"] == "overdue") | awaiting]
+    return late.sort_values(["report_due", "target_due"], na_position="last", kind="stable")
 
 
 def figure_table(rows: pd.DataFrame, overview: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -219,10 +197,18 @@ def cumulative_progress(figures: pd.DataFrame, overview: pd.DataFrame, as_of: da
 
 
 def kpi_figures(
-    figures: pd.DataFrame, kpi_id: str, unit: str, lang: str, measure: str = "cumulative"
+    figures: pd.DataFrame,
+    kpi_id: str,
+    unit: str,
+    lang: str,
+    measure: str = "cumulative",
+    book: SourceBook | None = None,
 ) -> pd.DataFrame:
-    """Every figure of one KPI with its source: the chart's numbers as a readable table."""
+    """Every figure of one KPI with its quote and source (title, publication date, address):
+    the chart's numbers as a readable table."""
     rows = figures[figures["kpi_id"] == kpi_id].sort_values(["period_end", "row_type"])
+    book = book or SourceBook({}, set())
+    ids = [s.split("; ") if s else [] for s in rows["source_file"]]
     return pd.DataFrame(
         {
             t("kind", lang): [
@@ -234,11 +220,15 @@ def kpi_figures(
                 figure_text(v, unit, lang, measure, a, b)
                 for v, a, b in zip(rows["value"], rows["approximate"], rows["bound"], strict=True)
             ],
+            t("source", lang): [book.titles(i, lang) for i in ids],
+            t("published", lang): [
+                t("list_join", lang).join(filter(None, (book.published(s, lang) for s in i))) for i in ids
+            ],
+            t("quote", lang): rows["quote"],
+            t("link", lang): [next((u for s in i if (u := book.url(s))), "") for i in ids],
             t("verified", lang): rows["verified"].map(
                 lambda v: t("verified_yes" if v else "verified_no", lang)
             ),
-            t("quote", lang): rows["quote"],
-            t("source", lang): rows["source_file"],
             t("derived", lang): rows["derived"],
             t("note", lang): (rows[f"note_{lang}"] + " " + rows[f"reason_{lang}"]).str.strip(),
         }
@@ -248,152 +238,6 @@ def kpi_figures(
 def unverified_count(figures: pd.DataFrame) -> int:
     """Figures quoting a registered source outside seeds/ (their quotes could not be checked)."""
     return int((~figures["verified"].astype(bool)).sum())
-
-
-# --- changes between two snapshots ----------------------------------------------------------
-
-
-def safe_period(text: object, lang: str) -> str:
-    try:
-        return period_label(str(text), lang) if isinstance(text, str) and text else ""
-    except PeriodError:
-        return str(text)
-
-
-def _cell(kind: str, value: Any, lang: str, unit: str = "") -> str:
-    """An old or new value of a change as text: statuses with icon, numbers with separators and unit."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if kind in ("kpi_added", "kpi_removed", "status_changed") and value in STATUSES:
-        return status_label(value, lang)
-    if isinstance(value, Real) and not isinstance(value, bool):
-        return format_quantity(float(value), unit, lang) if unit else format_number(float(value))
-    return str(value)
-
-
-def change_counts(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every kind of change with its number (zero included), in the model's order."""
-    counts = changes["change"].value_counts()
-    return pd.DataFrame(
-        {
-            t("change_kind", lang): [t(f"change_{k}", lang) for k in CHANGE_KINDS],
-            t("changes_n", lang): [int(counts.get(k, 0)) for k in CHANGE_KINDS],
-        }
-    )
-
-
-def transitions(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Status transitions: KPI, status before, status after."""
-    rows = changes[changes["change"] == "status_changed"]
-    return pd.DataFrame(
-        {
-            t("kpi", lang): rows[f"kpi_name_{lang}"].astype(str),
-            t("status_from", lang): rows["old"].map(lambda s: status_label(s, lang)),
-            t("status_to", lang): rows["new"].map(lambda s: status_label(s, lang)),
-        }
-    ).reset_index(drop=True)
-
-
-def other_changes(changes: pd.DataFrame, lang: str, units: dict[str, str] | None = None) -> pd.DataFrame:
-    """Every change but status transitions, one readable row each; ``units`` by KPI id."""
-    rows = changes[changes["change"] != "status_changed"]
-    kinds = rows["change"].to_list()
-    unit = [(units or {}).get(k, "") for k in rows["kpi_id"]]
-    row_types = rows["row_type"].fillna("").astype(str)
-    return pd.DataFrame(
-        {
-            t("kpi", lang): rows[f"kpi_name_{lang}"].fillna("").astype(str),
-            t("change_kind", lang): [t(f"change_{k}", lang) for k in kinds],
-            t("kind", lang): [t(r, lang) if r in ROW_TYPES else r for r in row_types],
-            t("period", lang): rows["period"].map(lambda p: safe_period(p, lang)),
-            t("old", lang): [_cell(k, v, lang, u) for k, v, u in zip(kinds, rows["old"], unit, strict=True)],
-            t("new", lang): [_cell(k, v, lang, u) for k, v, u in zip(kinds, rows["new"], unit, strict=True)],
-        }
-    ).reset_index(drop=True)
-
-
-ROW_TYPES = ("target", "actual", "plan", "estimate", "baseline")
-
-
-# --- a KPI's history ------------------------------------------------------------------------
-
-
-def _target_text(target: Target, unit: str, lang: str) -> str:
-    due = safe_period(target.due, lang)
-    return t("target_due", lang, value=format_quantity(target.value, unit, lang, target.approximate), due=due)
-
-
-def _set_on_key(target: Target) -> date:
-    try:
-        return parse_period(target.set_on).end if target.set_on else date.min
-    except PeriodError:
-        return date.min
-
-
-def revisions(kpi: Kpi) -> list[tuple[Target | None, Target | None]]:
-    """(old, new) pairs: each current target with the superseded one it replaced (if any),
-    then superseded targets no current one accounts for. Same due period first, then the
-    latest-due superseded target set no later than the new one; ordered by when set."""
-    current = [tg for tg in kpi.targets if not tg.superseded]
-    old = [tg for tg in kpi.targets if tg.superseded]
-    pairs: dict[int, Target | None] = {}
-    for i, tg in enumerate(current):
-        same = [o for o in old if o.due == tg.due]
-        if same:
-            pairs[i] = same[0]
-            old.remove(same[0])
-    for i, tg in enumerate(current):
-        if i in pairs:
-            continue
-        earlier = [o for o in old if _set_on_key(o) <= _set_on_key(tg) and (tg.reason or tg.set_on)]
-        pick = max(earlier, key=lambda o: parse_period(o.due).end, default=None)
-        pairs[i] = pick
-        if pick is not None:
-            old.remove(pick)
-    out: list[tuple[Target | None, Target | None]] = [(o, None) for o in old]
-    out += [(pairs[i], tg) for i, tg in enumerate(current)]
-    return sorted(out, key=lambda p: (_set_on_key(p[1] or p[0]), parse_period((p[1] or p[0]).due).end))
-
-
-def _sources(target: Target) -> str:
-    if target.source:
-        return target.source
-    return "; ".join(p.source for p in target.derived.parts) if target.derived else ""
-
-
-def target_history(kpi: Kpi, lang: str) -> pd.DataFrame:
-    """The revision timeline: when, old target, new target, why, source."""
-    unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
-    rows = []
-    for old, new in revisions(kpi):
-        shown = new or old
-        rows.append(
-            {
-                t("set_on", lang): safe_period(shown.set_on, lang) if shown.set_on else t("unknown", lang),
-                t("old_target", lang): _target_text(old, unit, lang) if old else "",
-                t("new_target", lang): _target_text(new, unit, lang) if new else t("replaced", lang),
-                t("reason", lang): note_text(shown.reason, lang),
-                t("source", lang): _sources(shown),
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=[t(k, lang) for k in ("set_on", "old_target", "new_target", "reason", "source")]
-    )
-
-
-AUDIT_FIELDS = ("time", "editor", "action", "field", "old", "new", "reason", "source")
-
-
-def audit_table(entries: list[dict[str, Any]], lang: str) -> pd.DataFrame:
-    """Audit log entries, newest first, every value as text."""
-    rows = [
-        {t(f"audit_{k}", lang): "" if e.get(k) is None else str(e.get(k)) for k in AUDIT_FIELDS}
-        for e in reversed(entries)
-    ]
-    for row in rows:  # 2026-11-23T12:49:02+00:00 → 2026-11-23 12:49 UTC
-        when = row[t("audit_time", lang)]
-        row[t("audit_time", lang)] = when[:16].replace("T", " ") + (" UTC" if when.endswith("+00:00") else "")
-    return pd.DataFrame(rows, columns=[t(f"audit_{k}", lang) for k in AUDIT_FIELDS])
 
 
 #: Charts draw at most this many KPIs (one trace or row each); tables list everything.

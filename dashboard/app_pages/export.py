@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from dashboard import data, state
-from dashboard.i18n import t
+from dashboard import data, state, ui
+from dashboard.i18n import date_text, t
+from dashboard.markdown import md
+from dashboard.problem_text import message_text
 from dashboard.tables import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
 
@@ -12,8 +14,13 @@ lang = ctx.lang
 st.title(t("page_export", lang))
 
 frame = snapshot_frame(ctx.dataset, ctx.as_of, list(ctx.frame["kpi_id"]))
-st.write(t("export_intro", lang, as_of=ctx.as_of.isoformat(), n=f"{len(frame):,}"))
-st.caption(t("unverified_count", lang, n=unverified_count(frame)))
+st.write(t("export_intro", lang, as_of=date_text(ctx.as_of, lang), n=f"{len(frame):,}"))
+if ctx.frame.empty:
+    ui.empty_state(ctx, "export")
+elif frame.empty:
+    st.caption(t("export_no_rows", lang))
+else:
+    st.caption(t("unverified_count", lang, n=unverified_count(frame)))
 encoding = st.selectbox(
     t("encoding", lang),
     ENCODINGS,
@@ -24,7 +31,7 @@ encoding = st.selectbox(
 try:
     csv = to_csv_bytes(frame, encoding)
 except ExportError as exc:
-    st.error(t("encoding_error", lang, error=exc), icon=":material/error:")
+    st.error(t("encoding_error", lang, error=md(message_text(str(exc), lang))), icon=":material/error:")
 else:
     st.download_button(
         t("download_csv", lang),
@@ -34,6 +41,8 @@ else:
         icon=":material/download:",
         on_click="ignore",
         key="download_csv",
+        disabled=frame.empty,
+        help=t("export_no_rows", lang) if frame.empty else None,
     )
 source = data.source_of(ctx.dataset)  # the YAML shown, even when the file is gone or broken now
 if source is None:
@@ -48,4 +57,5 @@ else:
         on_click="ignore",
         key="download_yaml",
     )
-st.dataframe(frame, hide_index=True)
+if not frame.empty:
+    st.dataframe(frame, hide_index=True, placeholder="")
