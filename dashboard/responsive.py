@@ -62,7 +62,7 @@ CLOSE_SIDEBAR_JS = f"""
     fromSidebar = false;
     const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button')
       || document.querySelector('[data-testid="stSidebarHeader"] button');
-    const open = document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]');
+    const open = document.querySelector('[data-testid="stSidebar"][data-collapsed="false"]');
     if (button && open) button.click();
   }};
   const watch = () => {{

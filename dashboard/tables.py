@@ -135,7 +135,9 @@ def past_due(frame: pd.DataFrame) -> pd.DataFrame:
     (``report_due``, e.g. a target past due with no figure yet), the longest waiting first."""
     awaiting = (frame["report_due"].fillna("") != "") & (frame["status"] != "no_target")
     late = frame[(frame["status"] == "overdue") | awaiting]
-    return late.sort_values(["report_due", "target_due"], na_position="last", kind="stable")
+    waiting = late["report_due"].fillna("").replace("", "~")  # no report awaited: after the others
+    ordered = late.assign(_wait=waiting).sort_values(["_wait", "target_due"], kind="stable")
+    return ordered.drop(columns="_wait")
 
 
 def figure_table(rows: pd.DataFrame, overview: pd.DataFrame, lang: str) -> pd.DataFrame:
