@@ -78,8 +78,8 @@ def _editors(config: dict[str, Any]) -> object:
 def _password_form(encoded: str, lang: str) -> None:
     try:
         passwords.parse(encoded)
-    except passwords.PasswordError as exc:
-        st.error(t("hash_invalid", lang, error=exc), icon=":material/error:")
+    except passwords.PasswordError:
+        st.error(t("editing_misconfigured", lang), icon=":material/error:")
         return
     with st.form("sign_in", clear_on_submit=True):
         name = st.text_input(t("editor_name", lang), key="sign_in_name")
@@ -112,17 +112,14 @@ def sign_in(lang: str) -> str | None:
     """Draw the sign-in (or how to enable editing) and return the signed-in editor, if any."""
     config = secrets()
     mode = editing.mode(config)
-    if mode is None and not secrets_trusted():
-        st.warning(t("secrets_untrusted", lang), icon=":material/lock:")
+    if mode is None and not secrets_trusted():  # how to start it is in the README, not on the page
+        st.warning(t("editing_misconfigured", lang), icon=":material/lock:")
         return None
     if mode is None:
         st.info(t("editing_off", lang), icon=":material/lock:")
-        st.code(".venv/bin/python -m model password", language="sh")
-        st.code('[editing]\npassword_hash = "pbkdf2_sha256$310000$…$…"', language="toml")
-        st.caption(t("editing_oidc", lang))
         return None
     if mode == "oidc" and not editing.allowed_editors(_editors(config)):
-        st.warning(t("oidc_no_editors", lang), icon=":material/lock:")
+        st.warning(t("editing_misconfigured", lang), icon=":material/lock:")
         return None
     editor = current_editor()
     if editor is None and mode == "oidc" and st.user.to_dict().get("is_logged_in"):

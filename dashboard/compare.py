@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.i18n import date_text, t
 from model.export import snapshot_frame
 from model.loader import Dataset
 from model.progress import STATUSES
@@ -47,9 +47,12 @@ def is_snapshot(side: str) -> bool:
 
 
 def side_label(side: str, lang: str) -> str:
+    """``スナップショット 2025年3月31日`` / ``現在のデータ（2025年3月31日時点）``."""
+    day = side.removeprefix(PREFIX)
+    shown = date_text(date.fromisoformat(day), lang) if _is_date(day) else day
     if is_snapshot(side):
-        return t("snapshot_label", lang, as_of=side.removeprefix(PREFIX))
-    return t("current_at", lang, date=side)
+        return t("snapshot_label", lang, as_of=shown)
+    return t("current_at", lang, date=shown)
 
 
 def side_frame(

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from dashboard import search, sources
 from model import settings
 from model.cache import load_cached_source, seed_files
 from model.frames import figure_frame, figure_frame_at, overview_frame
@@ -208,3 +209,13 @@ def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:
     starts from its one ``figure_frame``."""
     every = _memo("figure_frame", dataset, date.min, lambda ds, _: figure_frame(ds))
     return _memo("figures", dataset, as_of, lambda ds, day: figure_frame_at(ds, day, every))
+
+
+def search_texts(dataset: Dataset) -> pd.Series:
+    """Every KPI's search text (``dashboard.search.search_texts``), worked out once per dataset."""
+    return _memo("search", dataset, date.min, lambda ds, _: search.search_texts(ds))
+
+
+def source_book(dataset: Dataset) -> sources.SourceBook:
+    """The dataset's sources by id, with the seed texts indexed as passages are asked for."""
+    return _memo("sources", dataset, date.min, lambda ds, _: sources.SourceBook.of(ds))

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from model import update, values
+from model import update
 from model.audit import Change
 from model.problems import Problem
+from model.userinput import InputError, read_date, read_period, read_value
+from model.words import word
 
 Mode = Literal["oidc", "password"]
 #: Failed sign-ins of one session: seconds to wait after the n-th failure (then 30 s each).
@@ -27,11 +29,16 @@ class NotSignedIn(PermissionError):
 
 @dataclass(frozen=True)
 class Request:
-    """What the form asks for, as text (parsed and checked by :func:`build`)."""
+    """What the form asks for, as typed (read and checked by :func:`field_errors` and :func:`build`).
+
+    ``period`` is the observation's period (record), the due period (retarget) or the period a
+    comment is about; people may type it as 2024年度, 令和6年度, R6, FY2024 or 2024年度第2四半期.
+    ``value`` may be 1,300 or 約900 (which also marks it approximate).
+    """
 
     kpi: str
-    action: Literal["record", "retarget"]
-    period: str  # record: the observation's period; retarget: the due period
+    action: Literal["record", "retarget", "comment"]
+    period: str
     value: str
     source: str
     quote: str
@@ -41,37 +48,64 @@ class Request:
     approximate: bool = False
     replace: bool = False
     set_on: str = ""
+    text_ja: str = ""
+    text_en: str = ""
+    author: str = ""
+    day: str = ""
 
 
-def parse_value(text: str) -> values.TypedValue:
-    """The form's value: the same rule as the command line's ``--value`` (model.values)."""
-    try:
-        return values.parse_value(text)
-    except values.ValueTextError as exc:
-        raise update.UpdateError(str(exc)) from None
+#: The form's fields that a request must fill in, per action.
+REQUIRED = {
+    "record": ("kpi", "period", "value", "source", "quote"),
+    "retarget": ("kpi", "period", "value", "source", "quote", "reason"),
+    "comment": ("kpi", "day", "author", "text_ja"),
+}
+
+
+def field_errors(req: Request) -> dict[str, tuple[str, dict[str, str]]]:
+    """What the curator must fix before a check, one message (word key and values) per field."""
+    errors: dict[str, tuple[str, dict[str, str]]] = {}
+    for name in REQUIRED[req.action]:
+        if not str(getattr(req, name)).strip():
+            errors[name] = ("form_required", {})
+    readers = {"period": read_period, "set_on": read_period, "day": read_date}
+    if req.action != "comment":
+        readers["value"] = read_value
+    for name, reader in readers.items():
+        text = str(getattr(req, name)).strip()
+        if text and name not in errors:
+            try:
+                reader(text)
+            except InputError as exc:
+                errors[name] = (exc.key, {"text": exc.text})
+    return errors
 
 
 def build(req: Request) -> update.Edit:
-    """The model's edit for the request; UpdateError for a missing field or a malformed period."""
-    for name in ("kpi", "period", "value", "source", "quote"):
-        if not str(getattr(req, name)).strip():
-            raise update.UpdateError(f"{name} is required")
-    typed = parse_value(req.value)
-    fig = update.FigureInput(
-        typed.value,
-        req.source.strip(),
-        req.quote.strip(),
-        req.approximate or typed.approximate,
-        req.note.strip() or None,
-    )
-    if req.action == "retarget":
-        if not req.reason.strip():
-            raise update.UpdateError("a revised target needs a reason")
-        return update.retarget(
-            req.kpi, req.period.strip(), fig, req.reason.strip(), req.set_on.strip() or None
+    """The model's edit for the request, its typed period and value read into the file's forms;
+    UpdateError when a field is missing or cannot be read (see :func:`field_errors`)."""
+    errors = field_errors(req)
+    if errors:
+        name, (key, values) = next(iter(errors.items()))
+        raise update.UpdateError(f"{name}: {word(key, 'en', **values)}")
+    if req.action == "comment":
+        text = (
+            {"ja": req.text_ja.strip(), "en": req.text_en.strip()}
+            if req.text_en.strip()
+            else req.text_ja.strip()
         )
+        period = read_period(req.period) if req.period.strip() else None
+        return update.comment(req.kpi, read_date(req.day).isoformat(), req.author.strip(), text, period)
+    value, approximate = read_value(req.value)
+    fig = update.Figure(
+        value, req.source.strip(), req.quote.strip(), req.approximate or approximate, req.note.strip() or None
+    )
+    period = read_period(req.period)
+    if req.action == "retarget":
+        set_on = read_period(req.set_on) if req.set_on.strip() else None
+        return update.retarget(req.kpi, period, fig, req.reason.strip(), set_on)
     return update.record(
-        req.kpi, req.period.strip(), req.kind, fig, replace=req.replace, reason=req.reason.strip() or None
+        req.kpi, period, req.kind, fig, replace=req.replace, reason=req.reason.strip() or None
     )
 
 
@@ -91,6 +125,19 @@ def save(data: Path, seeds: Path, req: Request, editor: str | None) -> Change:
 def describe(change: Change) -> str:
     """The change in one line (:meth:`model.audit.Change.summary`)."""
     return change.summary()
+
+
+def problem_field(problem: Problem) -> str:
+    """The form's field a problem of the edited file is about (``observations[3].quote`` → quote)."""
+    last = problem.field.rsplit(".", 1)[-1].split("[", 1)[0] if problem.field else ""
+    return {"due": "period", "text": "text_ja", "date": "day"}.get(last, last) if last in FORM_FIELDS else ""
+
+
+#: The fields of the form, in the order it shows them.
+FORM_FIELDS = (
+    "kpi", "period", "due", "value", "kind", "set_on", "source", "quote", "note", "reason", "approximate",
+    "day", "date", "author", "text",
+)  # fmt: skip
 
 
 def mode(secrets: Mapping[str, Any]) -> Mode | None:

@@ -24,6 +24,42 @@ from model.timeline import TIMELESS, Timeline, superseded_at
 FONT = "Noto Sans CJK JP, Noto Sans JP, Source Sans Pro, sans-serif"
 #: Plotly options for st.plotly_chart: keep the toolbar so a chart can be saved as PNG.
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+#: plotly.js's own English texts (toolbar, hints) and the words that translate them.
+PLOTLY_TEXTS = {
+    "Autoscale": "chart_autoscale",
+    "Box Select": "chart_box_select",
+    "Compare data on hover": "chart_compare",
+    "Double-click on legend to isolate one trace": "chart_isolate",
+    "Double-click to zoom back out": "chart_zoom_back",
+    "Download plot": "chart_download",
+    "Download plot as a PNG": "chart_download_png",
+    "Image download succeeded": "chart_downloaded",
+    "Lasso Select": "chart_lasso",
+    "Pan": "chart_pan",
+    "Preparing image - this may take a few seconds": "chart_preparing",
+    "Reset": "chart_reset",
+    "Reset axes": "chart_reset_axes",
+    "Show closest data on hover": "chart_closest",
+    "Sorry, there was a problem downloading your image!": "chart_download_failed",
+    "Toggle Spike Lines": "chart_spikes",
+    "Toggle show closest data on hover": "chart_toggle_closest",
+    "Zoom": "chart_zoom",
+    "Zoom in": "chart_zoom_in",
+    "Zoom out": "chart_zoom_out",
+}
+
+
+def chart_config(lang: str) -> dict:
+    """:data:`CHART_CONFIG` with plotly's toolbar and hints in ``lang`` (a locale given inline,
+    so nothing is fetched: plotly's own locale files are not part of its Python package)."""
+    if lang != "ja":
+        return dict(CHART_CONFIG)
+    months = [t(f"month_{m}", lang) for m in range(1, 13)]
+    locale = {
+        "dictionary": {english: t(key, lang) for english, key in PLOTLY_TEXTS.items()},
+        "format": {"months": months, "shortMonths": months, "date": "%Y/%m/%d"},
+    }
+    return {**CHART_CONFIG, "locale": "ja", "locales": {"ja": locale}}
 
 
 def esc(text: object) -> str:
@@ -132,16 +168,21 @@ def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
             y=[esc(n) for n in part[f"name_{lang}"]],
             mode="markers+text",
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
-            text=[format_number(v) for v in part["value"]],
+            text=[
+                t("milestone_due", lang) if m == "milestone" else format_number(v, lang)
+                for v, m in zip(part["value"], part["measure"], strict=True)
+            ],
             textposition="bottom right" if superseded else "middle right",
             cliponaxis=False,
             hovertext=[
-                f"{esc(n)}<br>{t(key, lang)}: {esc(format_quantity(v, u, lang, a))}"
-                for n, v, u, a in zip(
+                f"{esc(n)}<br>{t(key, lang)}: "
+                + (t("measure_milestone", lang) if m == "milestone" else esc(format_quantity(v, u, lang, a)))
+                for n, v, u, a, m in zip(
                     part[f"name_{lang}"],
                     part["value"],
                     part[f"unit_{lang}"],
                     part["approximate"],
+                    part["measure"],
                     strict=True,
                 )
             ],
@@ -239,7 +280,7 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline =
             meta=kind,
         )
     for point, superseded, recurring in targets:
-        key = "superseded" if superseded else "target"
+        key, short = ("superseded", "superseded_short") if superseded else ("target", "target_short")
         style = SERIES_STYLES[key]
         xs = [point.period]
         if recurring and by_year:
@@ -256,7 +297,7 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline =
             mode="lines+markers+text" if len(xs) > 1 else "markers+text",
             line={"color": style["color"], "dash": style["dash"], "shape": "hv"},
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
-            text=[f"{t(key + '_short', lang)} {value}"] + [""] * (len(xs) - 1),
+            text=[f"{t(short, lang)} {value}"] + [""] * (len(xs) - 1),
             textposition="bottom center" if superseded else "top center",
             cliponaxis=False,
             textfont={"color": style["color"]},
@@ -284,14 +325,15 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline =
     else:
         days = (max(p.end for p in periods) - min(p.end for p in periods)).days
         step = "M1" if days <= 550 else "M3" if days <= 1500 else "M12"
-        fig.update_xaxes(type="date", title={"text": t("date", lang)}, dtick=step, tickformat="%Y-%m")
+        fig.update_xaxes(
+            type="date", title={"text": t("date", lang)}, dtick=step, tickformat=t("month_axis", lang)
+        )
     if milestone:
         ticks = [milestone_state(0, lang), milestone_state(1, lang)]
         fig.update_yaxes(tickvals=[0, 1], ticktext=ticks, range=[-0.3, 1.4])
     else:
         fig.update_yaxes(title={"text": unit}, tickformat=",", rangemode="tozero", separatethousands=True)
-    name = kpi.name.ja if lang == "ja" else kpi.name.en
-    return _layout(fig, f"{t('trajectory', lang)}: {esc(name)}", height=500, top=110)
+    return _layout(fig, t("trajectory", lang), height=500, top=110)  # the page's heading names the KPI
 
 
 def transition_bar(changes: pd.DataFrame, lang: str) -> go.Figure:

@@ -11,14 +11,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import data, serve, state  # the project is installed into the venv (make run)
+from dashboard import data, responsive, serve, sidebar, state
 from dashboard.i18n import t
+from dashboard.problem_text import problem_list
 
 FAVICON = Path(__file__).with_name("favicon.png")  # local: an emoji or material icon is fetched online
-st.set_page_config(page_title="東京KPIトラッカー / Tokyo KPI Tracker", page_icon=str(FAVICON), layout="wide")
+st.set_page_config(
+    page_title="東京KPIトラッカー / Tokyo KPI Tracker",
+    page_icon=str(FAVICON),
+    layout="wide",
+    initial_sidebar_state="auto",  # closed on a phone, open on a wide screen
+)
 
 incoming = state.incoming_params()
-lang, messages = state.pick_language(incoming)
+lang, messages = sidebar.language(incoming)
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:", ""),
     ("app_pages/years.py", "page_years", ":material/calendar_month:", "years"),
@@ -27,6 +33,7 @@ PAGES = [
     ("app_pages/changes.py", "page_changes", ":material/compare_arrows:", "changes"),
     ("app_pages/export.py", "page_export", ":material/download:", "export"),
     ("app_pages/record.py", "page_record", ":material/edit_note:", "record"),
+    ("app_pages/method.py", "page_method", ":material/help:", "method"),
 ]
 page = st.navigation(
     [
@@ -45,20 +52,23 @@ if any(st.get_option(k) != v for k, v in CLIENT.items()):
         st.set_option(key, value)
     st.rerun()
 
+responsive.install()
 loaded = data.current()
 if loaded.dataset is None:  # invalid from the start: show where, never a traceback
     st.title(t("app_title", lang))
-    st.error(t("data_error", lang) + "\n\n" + state.md_list(loaded.problems))
+    st.error(t("data_error", lang) + "\n\n" + problem_list(loaded.problems, lang))
     st.stop()
 if loaded.stale:  # the file broke after a valid load: keep serving that one, say why and since when
     since = loaded.failing_since.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if loaded.failing_since else "?"
+    titles = {s.id: s.title for s in loaded.dataset.document.sources}
     st.warning(
-        t("stale_data", lang, since=since) + "\n\n" + state.md_list(loaded.problems),
+        t("stale_data", lang, since=since) + "\n\n" + problem_list(loaded.problems, lang, titles),
         icon=":material/sync_problem:",
     )
 
-ctx, more = state.sidebar(loaded.dataset, lang, incoming)
+ctx, more = sidebar.draw(loaded.dataset, lang, incoming)
+responsive.close_sidebar_after_a_choice()
 for message in messages + more:
     st.warning(message, icon=":material/warning:")
-page.run()
+page.run()  # pages never st.stop(): the URL is written after them
 state.write_query_params(ctx)

@@ -1,4 +1,4 @@
-"""Small Streamlit helpers shared by the pages: charts with their toolbar, KPI tables.
+"""Small Streamlit helpers shared by the pages: charts, tables (cards on a phone), empty states.
 
 Streamlit's own table toolbar download (and clipboard copy) is off (``client.disableDataExport``
 in ``.streamlit/config.toml``): it would write text such as ``=cmd|' /C calc'!A0`` as it is.
@@ -12,16 +12,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.figures import CHART_CONFIG
+from dashboard import state
+from dashboard.cards import cards_html
+from dashboard.figures import chart_config
 from dashboard.i18n import t
+from dashboard.markdown import md
+from dashboard.responsive import NARROW, WIDE
 from dashboard.style import OKABE_ITO
-from dashboard.views import kpi_table
+from dashboard.tables import kpi_table
 from model.export import ESCAPE, FORMULA_PREFIXES, to_csv_bytes
 
 
-def chart(fig: go.Figure, alt: str, key: str | None = None) -> None:
-    """A plotly chart with the modebar (download as PNG) and a text alternative."""
-    st.plotly_chart(fig, config=CHART_CONFIG, theme=None, alt=alt, key=key)
+def chart(fig: go.Figure, alt: str, lang: str, key: str | None = None) -> None:
+    """A plotly chart with the modebar (download as PNG) in the page's language, and a text alternative."""
+    st.plotly_chart(fig, config=chart_config(lang), theme=None, alt=alt, key=key)
 
 
 def limited(rows: pd.DataFrame, total: int, lang: str) -> None:
@@ -52,33 +56,62 @@ def download(frame: pd.DataFrame, name: str, lang: str) -> None:
     )
 
 
+def _both(
+    frame: pd.DataFrame,
+    name: str,
+    lang: str,
+    config: dict,
+    status: str | None,
+    percent: tuple[str, ...] = (),
+    hide_zero: bool = False,
+) -> None:
+    """The table on a wide screen, the same rows as cards on a phone; the CSV download under both."""
+    with st.container(key=f"{WIDE}{name}"):
+        st.dataframe(frame, hide_index=True, column_config=config, placeholder="")
+    with st.container(key=f"{NARROW}{name}"):
+        st.html(cards_html(frame, status, percent, hide_zero=hide_zero))
+    download(frame, name, lang)
+
+
 def kpis(frame: pd.DataFrame, lang: str, key: str) -> None:
     """KPI rows with status (icon + name) and a progress bar of the percent of the current target."""
     if frame.empty:
-        st.info(t("nothing", lang))
+        st.caption(t("nothing", lang))
         return
     table = kpi_table(frame, lang)
     pct = t("pct_of_target", lang)
-    st.dataframe(
-        table,
-        hide_index=True,
-        key=key,
-        column_config={
-            table.columns[0]: st.column_config.TextColumn(width="large"),
-            pct: st.column_config.ProgressColumn(
-                pct, format="%.0f%%", min_value=0, max_value=100, color=OKABE_ITO["blue"]
-            ),
-        },
-    )
-    download(table, key, lang)
+    config = {
+        table.columns[0]: st.column_config.TextColumn(width="large"),
+        pct: st.column_config.ProgressColumn(
+            pct, format="%.0f%%", min_value=0, max_value=100, color=OKABE_ITO["blue"]
+        ),
+    }
+    _both(table, key, lang, config, t("status", lang), (pct,))
 
 
-def table(frame: pd.DataFrame, lang: str, name: str, wide: str | None = None) -> None:
-    """A read-only table (an accessible grid for screen readers) with its CSV download; one column
-    (the first, or ``wide``) kept wide. ``name`` names the file and the button's key."""
+def table(
+    frame: pd.DataFrame,
+    lang: str,
+    name: str,
+    wide: str | None = None,
+    config: dict | None = None,
+    hide_zero: bool = False,
+) -> None:
+    """A read-only table (an accessible grid for screen readers; cards on a phone, without counts of
+    0 if ``hide_zero``) with its CSV download; one column (the first, or ``wide``) kept wide.
+    ``name`` names the file and keys."""
     if frame.empty:
-        st.info(t("nothing", lang))
-    else:
-        config = {wide or frame.columns[0]: st.column_config.TextColumn(width="large")}
-        st.dataframe(frame, hide_index=True, column_config=config)
-        download(frame, name, lang)
+        st.caption(t("nothing", lang))
+        return
+    status = t("status", lang) if t("status", lang) in frame.columns else None
+    columns = {wide or frame.columns[0]: st.column_config.TextColumn(width="large"), **(config or {})}
+    _both(frame, name, lang, columns, status, hide_zero=hide_zero)
+
+
+def empty_state(ctx: state.Context, key: str) -> None:
+    """The one message of a page whose filters leave nothing: which filters, and a way out."""
+    st.info(t("empty_filtered", ctx.lang, filters=md(ctx.filter_summary())), icon=":material/filter_alt:")
+    st.button(
+        t("clear_filters", ctx.lang), on_click=state.clear_filters, icon=":material/filter_alt_off:",
+        key=f"clear_filters_{key}", type="primary",
+    )  # fmt: skip

@@ -1,75 +1,78 @@
 """A KPI's status explained in one sentence, in Japanese or English.
 
 Pure functions of a :class:`~model.schema.Kpi` and its :class:`~model.progress.Assessment`;
-no Streamlit. The status names here are the single source for every user interface.
+no Streamlit. Every word comes from :mod:`model.words`; the status names there are the single
+source for every user interface.
 """
 
 from __future__ import annotations
 
 from model.periods import Period
-from model.progress import Assessment, Status
+from model.progress import STATUSES, Assessment, Status
 from model.schema import Kpi
+from model.words import lang_of, word
 
 Lang = str  # "ja" | "en"
 
 STATUS_NAMES: dict[Status, dict[str, str]] = {
-    "achieved": {"ja": "達成", "en": "achieved"},
-    "on_track": {"ja": "順調", "en": "on track"},
-    "at_risk": {"ja": "要注意", "en": "at risk"},
-    "off_track": {"ja": "遅れ", "en": "off track"},
-    "overdue": {"ja": "期限超過", "en": "overdue"},
-    "no_data": {"ja": "実績なし", "en": "no data"},
-    "no_target": {"ja": "目標なし", "en": "no target"},
+    s: {lang: word(f"status_{s}", lang) for lang in ("ja", "en")} for s in STATUSES
 }
+#: Japanese writes large round numbers with 万 (10⁴) and 億 (10⁸): 200万, 1億2,000万.
+MAN, OKU = 10_000, 100_000_000
 
 
 def status_name(status: Status, lang: Lang = "ja") -> str:
-    return STATUS_NAMES[status][_lang(lang)]
+    return word(f"status_{status}", lang)
 
 
-def _lang(lang: Lang) -> str:
-    return "ja" if lang == "ja" else "en"
+def format_number(value: float, lang: Lang = "en") -> str:
+    """1300.0 → ``1,300``; 0.25 → ``0.25``; thousands separators, no trailing zeros.
 
-
-def format_number(value: float) -> str:
-    """1300.0 → ``1,300``; 0.25 → ``0.25``; thousands separators, no trailing zeros."""
+    In Japanese a whole number of at least 10,000 whose last four digits are zero, or of at
+    least a million, is written with 万 and 億 (``200万``, ``123万4,567``), as Japanese pages do.
+    """
+    if lang_of(lang) == "ja" and float(value).is_integer() and (value >= 1_000_000 or (
+        value >= MAN and value % MAN == 0
+    )):  # fmt: skip
+        return _man_oku(int(value))
     if float(value).is_integer():
         return f"{value:,.0f}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _man_oku(number: int) -> str:
+    oku, rest = divmod(number, OKU)
+    man, ones = divmod(rest, MAN)
+    parts = [f"{oku:,}億" if oku else "", f"{man:,}万" if man else "", f"{ones:,}" if ones else ""]
+    return "".join(parts)
 
 
 def format_quantity(
     value: float, unit: str, lang: Lang = "ja", approximate: bool = False, at_least: bool = False
 ) -> str:
     """``約1,300か所`` / ``~1,300 sites``; a floor as ``40件以上`` / ``≥ 40 projects``."""
-    number = format_number(value)
-    if _lang(lang) == "ja":
-        return f"{'約' if approximate else ''}{number}{unit}{'以上' if at_least else ''}"
-    return f"{'≥ ' if at_least else ''}{'~' if approximate else ''}{number} {unit}".rstrip()
-
-
-MILESTONE_STATES = {True: {"ja": "完了", "en": "done"}, False: {"ja": "未了", "en": "not done"}}
-BASIS_MARKS = {"estimate": {"ja": "見込み", "en": "estimate"}}
-PATH_NAMES = {
-    "plan": {"ja": "計画に沿った想定", "en": "expected along the plan"},
-    "straight": {"ja": "直線の想定", "en": "expected on a straight line"},
-}
+    text = word("quantity", lang, number=format_number(value, lang), unit=unit).strip()
+    if approximate:
+        text = word("quantity_approx", lang, quantity=text)
+    if at_least:
+        text = word("quantity_floor", lang, quantity=text)
+    return text
 
 
 def milestone_state(value: float | None, lang: Lang = "ja") -> str:
     """完了 / 未了 ("done" / "not done") for a milestone's figure; empty without one."""
     if value is None:
         return ""
-    return MILESTONE_STATES[value >= 1][_lang(lang)]
+    return word("milestone_done" if value >= 1 else "milestone_not_done", lang)
 
 
 def basis_mark(basis: str | None, lang: Lang = "ja") -> str:
     """「見込み」 / "estimate" when a status rests on an estimate; empty for an actual."""
-    return BASIS_MARKS[basis][_lang(lang)] if basis in BASIS_MARKS else ""
+    return word("basis_estimate", lang) if basis == "estimate" else ""
 
 
 def path_name(kind: str | None, lang: Lang = "ja") -> str:
-    return PATH_NAMES[kind][_lang(lang)] if kind in PATH_NAMES else ""
+    return word(f"path_{kind}", lang) if kind in ("plan", "straight") else ""
 
 
 def format_pct(value: float) -> str:
@@ -80,49 +83,34 @@ def _period(period: Period | None, lang: Lang) -> str:
     if period is None:
         return ""
     if period.kind == "fy":  # the short form: 2024年度 / FY2024
-        return f"{period.start.year}年度" if _lang(lang) == "ja" else period.text
-    return period.label(_lang(lang))
-
-
-def _report_due(a: Assessment, lang: str) -> str:
-    if a.report_due is None:
-        return ""
-    when = _period(a.report_due, lang)
-    return f"（{when}の報告待ち）" if lang == "ja" else f" (report for {when} awaited)"
+        return word("period_fy", lang, year=period.start.year)
+    return period.label(lang_of(lang))
 
 
 def explain(kpi: Kpi, assessment: Assessment, lang: Lang = "ja") -> str:
     """One sentence saying why the KPI has its status, with the numbers behind it."""
-    lang = _lang(lang)
+    lang = lang_of(lang)
     sentence = _sentence(kpi, assessment, lang)
-    due = _report_due(assessment, lang)
-    if not due:
+    if assessment.report_due is None:
         return sentence
+    due = word("report_due_note", lang, when=_period(assessment.report_due, lang))
     return sentence.replace(" → ", f"{due} → ", 1)
 
 
 def _figure(kpi: Kpi, a: Assessment, lang: str) -> str:
-    """The latest figure with unit, floor and estimate mark: ``約650か所（見込み）``."""
+    """The latest figure with unit, floor and its kind: ``見込み約650か所`` / ``~650 sites (estimate)``."""
     unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
     assert a.actual is not None
     text = format_quantity(a.actual, unit, lang, a.approximate, a.at_least)
-    mark = basis_mark(a.basis, lang)
-    if mark and lang == "en":  # Japanese names the figure 見込み instead of 実績
-        text += f" ({mark})"
-    return text
+    return word("figure_estimate" if a.basis == "estimate" else "figure_actual", lang, quantity=text)
 
 
 def _milestone(a: Assessment, lang: str, name: str) -> str:
     due = _period(a.target_period, lang)
     state = milestone_state(a.actual, lang) or milestone_state(0, lang)
-    at = _period(a.actual_period, lang)
-    if lang == "ja":
-        when = f"（{at}）" if a.actual is not None else ""
-        goal = f"{due}までの完了" if due else "期限のない約束"
-        return f"{goal}に対して{state}{when} → {name}"
-    when = f" ({at})" if a.actual is not None else ""
-    goal = f"due {due}" if due else "without a due date"
-    return f"A dated promise {goal}: {state}{when} → {name}."
+    when = word("milestone_when", lang, at=_period(a.actual_period, lang)) if a.actual is not None else ""
+    goal = word("milestone_goal_due", lang, due=due) if due else word("milestone_goal_none", lang)
+    return word("explain_milestone", lang, goal=goal, state=state, when=when, name=name)
 
 
 def _sentence(kpi: Kpi, a: Assessment, lang: str) -> str:
@@ -132,64 +120,24 @@ def _sentence(kpi: Kpi, a: Assessment, lang: str) -> str:
         return _milestone(a, lang, name)
     actual = _figure(kpi, a, lang) if a.actual is not None else ""
     actual_at = _period(a.actual_period, lang)
-    noun = basis_mark(a.basis, "ja") or "実績"
     if a.target is None:
         if a.status == "no_target" and a.actual is not None:
-            if lang == "ja":
-                return f"数値目標のない参考値です。最新の{noun}は{actual}（{actual_at}） → {name}"
-            return (
-                f"A context figure without a numeric target; the latest figure is {actual} ({actual_at})"
-                f" → {name}."
-            )
-        if a.status == "no_target":
-            if lang == "ja":
-                return f"数値目標も実績もありません → {name}"
-            return f"Neither a numeric target nor a figure yet → {name}."
-        if lang == "ja":
-            return f"評価できる年度の目標に対応する実績がまだありません → {name}"
-        return f"No figure yet for a year that has a target → {name}."
+            return word("explain_context", lang, actual=actual, actual_at=actual_at, name=name)
+        key = "explain_nothing" if a.status == "no_target" else "explain_no_year"
+        return word(key, lang, name=name)
     target = format_quantity(a.target.value, unit, lang, a.target.approximate)
     due = _period(a.target_period, lang)
     if a.actual is None:
-        if lang == "ja":
-            return f"目標{target}（{due}まで）に対する実績がまだありません → {name}"
-        return f"No figure yet against the {target} target due {due} → {name}."
+        return word("explain_no_figure", lang, target=target, due=due, name=name)
+    figures = {"actual": actual, "actual_at": actual_at, "target": target, "due": due, "name": name}
     if kpi.direction != "increase" or a.pct_of_target is None:
-        return _compare(kpi, a, lang, actual, actual_at, target, due, name)
+        goal = word(f"goal_{kpi.direction}", lang) if kpi.direction != "increase" else ""
+        return word("explain_compare", lang, goal=goal, **figures)
     pct = format_pct(a.pct_of_target)
     if a.status in ("achieved", "overdue"):
-        if lang == "ja":
-            return f"{actual_at}の{noun}{actual}は目標{target}（{due}まで）の{pct} → {name}"
-        return f"{actual} ({actual_at}) is {pct} of the {target} target due {due} → {name}."
+        return word("explain_reached", lang, pct=pct, **figures)
     if not a.measured:
-        if lang == "ja":
-            return (
-                f"{actual_at}の{noun}{actual}が起点で、その後の実績がないため進捗未計測"
-                f"（目標{target}、{due}まで） → {name}"
-            )
-        return (
-            f"{actual} ({actual_at}) is the starting point and no later figure exists: progress not yet"
-            f" measured (target {target} due {due}) → {name}."
-        )
+        return word("explain_unmeasured", lang, **figures)
     expected = format_pct(a.expected_pct) if a.expected_pct is not None else "–"
     path = path_name(a.path_kind, lang)
-    if lang == "ja":
-        return (
-            f"{actual_at}の{noun}{actual}は目標{target}（{due}まで）の{pct}。"
-            f"その時点の{path}は{expected} → {name}"
-        )
-    return (
-        f"{pct} of the {target} target due {due} ({actual}, {actual_at}); {path} {expected} by then → {name}."
-    )
-
-
-def _compare(
-    kpi: Kpi, a: Assessment, lang: str, actual: str, actual_at: str, target: str, due: str, name: str
-) -> str:
-    """Decrease and maintain KPIs: the latest actual beside the target, no percentage."""
-    if lang == "ja":
-        goal = {"decrease": "以下", "maintain": "を維持"}.get(kpi.direction, "")
-        noun = basis_mark(a.basis, "ja") or "実績"
-        return f"{actual_at}の{noun}{actual}、目標は{target}{goal}（{due}まで） → {name}"
-    goal = {"decrease": "at most ", "maintain": "to keep "}.get(kpi.direction, "")
-    return f"{actual} ({actual_at}) against a target of {goal}{target} due {due} → {name}."
+    return word("explain_graded", lang, pct=pct, expected=expected, path=path, **figures)

@@ -47,6 +47,7 @@ EXTRA_COLUMNS = [
     "basis",
     "expected",
     "report_due",
+    "note_ja",
 ]
 ENCODINGS = CSV_ENCODINGS
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
@@ -76,7 +77,7 @@ def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = No
             "name_en": "kpi_name_en",
             "pillar_ja": "pillar",
             "unit_ja": "unit",
-            "note": "note",
+            "note_en": "note",  # the column predates Japanese notes: English, then note_ja
         }
     )
     for lang in ("ja", "en"):  # a joint KPI names every bureau, leading first

@@ -15,7 +15,7 @@ import pandas as pd
 from model.loader import Dataset
 from model.periods import parse_period
 from model.progress import Assessment, assess
-from model.schema import Figure
+from model.schema import Figure, note_text
 from model.timeline import superseded_at
 
 KPI_COLUMNS = [
@@ -28,7 +28,8 @@ KPI_COLUMNS = [
     "unit_en",
     "measure",
     "direction",
-    "note",
+    "note_ja",
+    "note_en",
 ]
 FIGURE_COLUMNS = [
     "kpi_id",
@@ -43,8 +44,10 @@ FIGURE_COLUMNS = [
     "quote",
     "derived",
     "verified",
-    "note",
-    "reason",
+    "note_ja",
+    "note_en",
+    "reason_ja",
+    "reason_en",
     "bound",
     "known_from",
 ]
@@ -94,7 +97,8 @@ def kpi_frame(dataset: Dataset) -> pd.DataFrame:
             k.unit.en,
             k.measure,
             k.direction,
-            k.note or "",
+            note_text(k.note, "ja"),
+            note_text(k.note, "en"),
         )
         for k in doc.kpis
     ]
@@ -148,7 +152,7 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
     columns: dict[str, list[Any]] = {name: [] for name in ["kpi_index", *FIGURE_COLUMNS]}
     (
         kpi_index, kpi_id, row_type, period, value, approximate, superseded, recurring,
-        set_on, source_file, quote, derived, verified, note, reason, bound, known,
+        set_on, source_file, quote, derived, verified, note_ja, note_en, reason_ja, reason_en, bound, known,
     ) = (columns[name].append for name in ["kpi_index", *FIGURE_COLUMNS])  # fmt: skip
 
     def add(i: int, ident: str, kind: str, when: str, ev: Figure) -> None:
@@ -169,24 +173,38 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
             quote(quoted)
             derived(formula)
             verified(checked)
-        note(ev.note or "")
+        note_ja(note_text(ev.note, "ja"))
+        note_en(note_text(ev.note, "en"))
         known(known_from(ev))
+
+    def no_reason() -> None:
+        reason_ja("")
+        reason_en("")
 
     for i, kpi in enumerate(doc.kpis):
         ident = kpi.id
         if kpi.baseline is not None:
             add(i, ident, "baseline", kpi.baseline.period, kpi.baseline)
-            superseded(False), recurring(False), set_on(""), reason(""), bound("")
+            superseded(False)
+            recurring(False)
+            set_on("")
+            no_reason()
+            bound("")
         for target in kpi.targets:
             add(i, ident, "target", target.due, target)
             superseded(target.superseded)
             recurring(target.recurring)
             set_on(target.set_on or "")
-            reason(target.reason or "")
+            reason_ja(note_text(target.reason, "ja"))
+            reason_en(note_text(target.reason, "en"))
             bound("")
         for obs in kpi.observations:
             add(i, ident, obs.kind, obs.period, obs)
-            superseded(False), recurring(False), set_on(""), reason(""), bound(obs.bound or "")
+            superseded(False)
+            recurring(False)
+            set_on("")
+            no_reason()
+            bound(obs.bound or "")
     return columns
 
 

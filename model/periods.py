@@ -26,6 +26,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from model.words import word
+
 PeriodKind = Literal["fy", "quarter", "month", "date"]
 
 # ASCII digits only: Python's \d (and int()) also accept full-width and other scripts' digits,
@@ -139,35 +141,37 @@ def reiwa_year(fiscal_year: int) -> int:
     return fiscal_year - REIWA_FIRST_FY + 1
 
 
-def _reiwa_text(fiscal_year: int) -> str:
-    n = reiwa_year(fiscal_year)
-    if n < 1:
-        return ""
-    return "令和元年度" if n == 1 else f"令和{n}年度"
-
-
 def label_ja(period: Period) -> str:
-    if period.kind == "fy":
-        year = period.start.year
-        reiwa = _reiwa_text(year)
-        return f"{year}年度（{reiwa}）" if reiwa else f"{year}年度"
-    if period.kind == "quarter":
-        year = fiscal_year_of(period.start)
-        quarter = period.text[-1]
-        return f"{year}年度 第{quarter}四半期"
-    if period.kind == "month":
-        return f"{period.start.year}年{period.start.month}月"
-    return f"{period.start.year}年{period.start.month}月{period.start.day}日"
+    """``2024年度（令和6年度）``, ``2024年度 第2四半期``, ``2024年2月``, ``2024年2月15日``."""
+    return _label(period, "ja")
 
 
 def label_en(period: Period) -> str:
-    if period.kind in ("fy", "quarter"):
-        return period.text if period.kind == "fy" else f"FY{period.text[2:6]} Q{period.text[-1]}"
+    """``FY2024``, ``FY2024 Q2``, ``Feb 2024``, ``15 Feb 2024``."""
+    return _label(period, "en")
+
+
+def _label(period: Period, lang: str) -> str:
+    start = period.start
+    if period.kind == "fy":
+        era = reiwa_year(start.year)
+        if lang == "ja" and era >= 1:  # Japanese names the Reiwa year beside the fiscal year
+            era_text = word("era_first", lang) if era == 1 else era
+            return word("period_fy_era", lang, year=start.year, era=era_text)
+        return word("period_fy", lang, year=start.year)
+    if period.kind == "quarter":
+        return word("period_quarter", lang, year=fiscal_year_of(start), quarter=period.text[-1])
+    month = word(f"month_{start.month}", lang)
     if period.kind == "month":
-        return period.start.strftime("%b %Y")
-    return period.start.strftime("%-d %b %Y")
+        return word("period_month", lang, year=start.year, month=month)
+    return word("period_date", lang, year=start.year, month=month, day=start.day)
+
+
+def date_label(day: date, lang: str = "ja") -> str:
+    """A day as every page writes it: ``2024年3月31日`` / ``31 Mar 2024``."""
+    return _label(Period(day, day, "date", day.isoformat()), lang)
 
 
 def fy_axis_label(fiscal_year: int, lang: str = "ja") -> str:
     """Short fiscal-year label for chart axes: ``2024年度`` / ``FY2024``."""
-    return f"{fiscal_year}年度" if lang == "ja" else f"FY{fiscal_year}"
+    return word("period_fy", lang, year=fiscal_year)

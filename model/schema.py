@@ -87,6 +87,34 @@ class Label(Text):
     id: Slug
 
 
+#: What kind of organisation a bureau entry is; pages group them in this order.
+BureauKind = Literal["bureau", "office", "agency", "commission", "municipality", "council", "government"]
+BUREAU_KINDS: tuple[str, ...] = BureauKind.__args__  # type: ignore[attr-defined]
+
+
+class Bureau(Label):
+    """An organisation KPIs belong to: a bureau, an office, a municipality, a council…"""
+
+    kind: BureauKind = Field(
+        "bureau",
+        description="bureau (局), office (室・本部), agency (庁), commission (行政委員会の事務局), "
+        "municipality (区市町村), council (会議体) or government (都全体)",
+    )
+
+
+#: Free text in both languages, or (as older files have it) one text shown in both.
+Note = Annotated[Text | str, Field(description="{ja: …, en: …}, or one text shown in both languages")]
+
+
+def note_text(text: Text | str | None, lang: str) -> str:
+    """A note, reason or comment in ``lang`` (a single text is the same in both); empty for none."""
+    if text is None:
+        return ""
+    if isinstance(text, Text):
+        return text.ja if lang == "ja" else text.en
+    return text
+
+
 class Part(Strict):
     """One quoted number of a derived value."""
 
@@ -119,7 +147,7 @@ class Figure(Strict):
     source: NonEmpty | None = Field(None, description=SOURCE_HELP)
     quote: NonEmpty | None = Field(None, description="Verbatim text containing the value")
     derived: Derived | None = None
-    note: str | None = None
+    note: Note | None = None
     reported_on: DateText | None = Field(
         None,
         description="The day the figure was made public, when later than its source's `published` "
@@ -144,7 +172,7 @@ class Target(Figure):
     recurring: Flag = Field(
         False, description="per_year KPIs only: applies to every fiscal year from `due` on"
     )
-    reason: str | None = Field(None, description="Why the target was set or revised")
+    reason: Note | None = Field(None, description="Why the target was set or revised")
 
 
 class Observation(Figure):
@@ -153,6 +181,18 @@ class Observation(Figure):
     bound: Bound | None = Field(
         None, description="at_least: the source gives a floor (以上, 上回る, 超, 大幅にクリア)"
     )
+
+
+class Comment(Strict):
+    """A dated remark of a KPI's owner on its status (why it is behind, what is being done).
+
+    Shown under the status sentence; it never changes the status.
+    """
+
+    date: DateText = Field(description="The day the comment was made")
+    author: NonEmpty = Field(description="Who made it (a person, a section or a bureau)")
+    text: Note = Field(description="The comment: {ja: …, en: …}, or one text")
+    period: PeriodText | None = Field(None, description="The period the comment is about")
 
 
 class Kpi(Strict):
@@ -170,7 +210,10 @@ class Kpi(Strict):
     baseline: Baseline | None = None
     targets: list[Target] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
-    note: str | None = None
+    note: Note | None = None
+    comments: list[Comment] = Field(
+        default_factory=list, description="Dated comments on the status, oldest first; never change it"
+    )
 
     @property
     def bureau_ids(self) -> list[str]:
@@ -198,7 +241,7 @@ class Source(Strict):
         | None
     ) = Field(None, description="Publication date; figures of the source exist from then on")
     accessed: DateText | None = Field(None, description="When a web source was read (sources outside seeds/)")
-    note: str | None = None
+    note: Note | None = None
 
 
 class Exclusion(Strict):
@@ -206,11 +249,11 @@ class Exclusion(Strict):
 
     source: NonEmpty
     quote: NonEmpty
-    reason: NonEmpty
+    reason: Annotated[Text | NonEmpty, Field(description="Why it is not tracked: {ja, en} or one text")]
 
 
 class Document(Strict):
-    bureaus: list[Label] = Field(min_length=1)
+    bureaus: list[Bureau] = Field(min_length=1)
     pillars: list[Label] = Field(min_length=1)
     kpis: list[Kpi]
     sources: list[Source] = Field(default_factory=list)

@@ -166,6 +166,32 @@ def retarget(
     return Edit(edit, kpi_id)
 
 
+def comment(
+    kpi_id: str, day: str, author: str, text: str | dict[str, str], period: str | None = None
+) -> Edit:
+    """An edit adding a dated comment on a KPI's status (``text``: one text, or ``{ja, en}``)."""
+    _check_period(day)
+    if parse_period(day).kind != "date":
+        raise UpdateError(f"{day!r} is not a date such as 2025-07-01")
+    if period:
+        _check_period(period)
+    texts = text if isinstance(text, dict) else {"text": text}
+    if not author.strip() or not any(str(v).strip() for v in texts.values()):
+        raise UpdateError("a comment needs an author and a text")
+
+    def edit(tree: CommentedMap) -> Change:
+        comments = _list(_find_kpi(tree, kpi_id), "comments")
+        item = CommentedMap([("date", day), ("author", author.strip())])
+        if period:
+            item["period"] = period
+        item["text"] = CommentedMap(text) if isinstance(text, dict) else text
+        comments.append(item)
+        shown = " / ".join(str(v) for v in texts.values() if str(v).strip())
+        return Change("comment", kpi_id, f"comments {day}", None, shown, None)
+
+    return Edit(edit, kpi_id)
+
+
 def add_source(
     source_id: str, title: str, url: str, published: str, accessed: str, publisher: str | None = None
 ) -> Edit:

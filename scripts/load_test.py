@@ -166,9 +166,9 @@ def kpi_names(data: str | None, seeds: str | None) -> list[tuple[str, str]]:
 
 
 def titles() -> dict[str, dict[str, str]]:
-    from dashboard.i18n import TEXTS
+    from model.words import word
 
-    return {lang: {path: TEXTS[key][i] for path, key in PAGES} for i, lang in enumerate(("ja", "en"))}
+    return {lang: {path: word(key, lang) for path, key in PAGES} for lang in ("ja", "en")}
 
 
 class Session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,17 @@ def cache_secret(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KPI_CACHE_SECRET", str(tmp_path_factory.mktemp("secret") / "cache-secret"))
         yield
+
+
+#: "Today" for every dashboard test: the day the fixture's newest actual (FY2023) was over.
+TODAY = date(2024, 3, 31)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """The dashboard's today (the default evaluation date) is :data:`TODAY` in every test."""
+    monkeypatch.setattr("dashboard.state.today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture

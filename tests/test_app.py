@@ -65,10 +65,12 @@ def test_overview() -> None:
     assert metrics["最新の実績の時点"] == "2024年3月31日"
     assert len(charts(at)) == 1
     matrix = at.dataframe[0].value
-    assert matrix.columns[0] == "局" and matrix["合計"].sum() == 6
+    assert list(matrix.columns[:2]) == ["局・組織", "種類"] and matrix["合計"].sum() == 6
     overdue = at.dataframe[-1].value
     assert list(overdue["KPI"]) == ["研修受講者数"]
-    assert any("1年以上前" in i.value for i in at.sidebar.info)  # the evaluation date is old
+    assert not at.sidebar.info  # today by default
+    old = run(as_of="2022-03-31")
+    assert any("1年以上前" in i.value and "「今日」" in i.value for i in old.sidebar.info)
 
 
 def test_years_page() -> None:
@@ -84,10 +86,12 @@ def test_years_page() -> None:
 def test_bureaus_page() -> None:
     at = run("bureaus", bureau="digital-service")
     table = at.dataframe[0].value
-    assert set(table["局"]) == {"デジタルサービス局"} and len(table) == 4
+    assert set(table["局・組織"]) == {"デジタルサービス局"} and len(table) == 4
     assert "目標に対する割合" in table.columns
     assert len(charts(at)) == 1  # the roll-up still compares every bureau
-    assert set(at.dataframe[1].value["局"]) == {"デジタルサービス局", "スタートアップ戦略室"}
+    rollup = at.dataframe[1].value
+    assert list(rollup["局・組織"]) == ["デジタルサービス局", "スタートアップ戦略室"]  # grouped by kind
+    assert list(rollup["種類"]) == ["局", "室・本部"]
 
 
 def test_kpi_page() -> None:
@@ -98,15 +102,16 @@ def test_kpi_page() -> None:
     assert "その時点の計画に沿った想定は" in body  # the fixture has a FY2024 plan on the path
     assert len(charts(at)) == 1
     figures = at.dataframe[0].value
-    assert "旧目標（改定前）" in set(figures["種別"]) and "strategy.txt" in set(figures["出典ファイル"])
+    assert "旧目標（改定前）" in set(figures["種別"]) and "Fixture strategy document" in set(figures["出典"])
+    assert set(figures["公表日"]) == {"2020年4月"} and "strategy.txt" not in figures.to_string()
     assert "2023(R5)年度末までに約650か所を整備" in set(figures["出典の記述"])
-    # notes from the data are plain text, never HTML or markdown
-    assert any("<b>not bold</b> **not bold either**" in t.value for t in at.text)
+    # notes from the data are plain text, never HTML or markdown, in the page's language
+    assert any("文字のまま表示する注記: <b>not bold</b> **not bold either**" in t.value for t in at.text)
 
 
 def test_export_page() -> None:
     at = run("export", as_of="2024-03-31")
-    assert "2024-03-31" in texts(at)
+    assert "評価日 2024年3月31日" in texts(at)
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
         "CSVをダウンロード",
@@ -118,7 +123,8 @@ def test_export_page() -> None:
     assert list(preview.columns[:3]) == ["kpi_id", "kpi_name_ja", "kpi_name_en"]
     at.selectbox(key="encoding").set_value("cp932").run()
     assert not at.exception
-    assert "cp932" in at.error[0].value and "U+2013" in at.error[0].value
+    error = plain(at.error[0].value)
+    assert "cp932" in error and "U+2013" in error and "UTF-8（BOM付き）を選んでください" in error
     assert len(at.get("download_button")) == 3  # the workbook, the pack and the YAML are still offered
 
 
@@ -156,7 +162,7 @@ def test_filters_narrow_every_count_and_reach_the_url() -> None:
 def test_deep_link_reopens_the_same_view() -> None:
     params = {"lang": "en", "as_of": "2025-03-31", "bureau": "digital-service", "status": "overdue,at_risk"}
     at = run("kpi", kpi="trainees", **params)
-    assert at.sidebar.date_input(key="as_of").value.isoformat() == "2025-03-31"
+    assert at.sidebar.text_input(key="as_of_text").value == "31 Mar 2025"
     assert at.selectbox(key="kpi_pick").value == "trainees"
     assert "People trained per year" in headers(at)
     assert at.query_params == params | {"kpi": "trainees"}
@@ -177,7 +183,7 @@ def test_invalid_query_parameters_give_friendly_warnings() -> None:
     assert not at.exception
     assert at.title[0].value == "年度別"  # defaults: Japanese, default date and year
     assert at.selectbox(key="fy_pick").value == 2023
-    assert at.query_params["as_of"] == "2024-03-31" and "foo" not in at.query_params
+    assert "as_of" not in at.query_params and "foo" not in at.query_params  # today is not pinned
 
 
 def test_invalid_data_shows_the_problems_not_a_traceback(monkeypatch) -> None:
@@ -185,8 +191,12 @@ def test_invalid_data_shows_the_problems_not_a_traceback(monkeypatch) -> None:
     at = run()
     (error,) = at.error
     shown = error.value.replace("\\", "")  # markdown-escaped
-    assert 'broken.yaml:14: kpi "wifi-sites", observations[0].value: must be a number' in shown
-    assert 'broken.yaml:15: kpi "trainees", unit: is required but missing' in shown
+    assert (
+        "broken.yaml の 14 行目、KPI「wifi-sites」、実績・計画（1件目）の値：数値だけを書いてください"
+        in shown
+    )
+    assert "broken.yaml の 15 行目、KPI「trainees」、単位：入力されていません" in shown
+    assert "fixtures" not in shown  # the file's name, never the server's folders
     assert not at.metric
 
 

@@ -59,7 +59,7 @@ def test_a_deleted_file_also_falls_back(copy) -> None:
     at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
     copy.unlink()
     at.run()
-    assert any("does not exist" in plain(w.value) for w in at.warning)
+    assert any("kpis.yaml：データファイルがありません" in plain(w.value) for w in at.warning)
     assert at.metric  # the overview still shows the last valid counts
 
 
@@ -120,8 +120,8 @@ def test_a_vanished_file_keeps_every_page_on_the_last_valid_data(copy, breakage,
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     (banner,) = [w for w in at.warning if "読み込めません" in w.value]
-    assert str(copy) in plain(banner.value)
-    assert ("folder" if breakage is _replace_by_folder else "does not exist") in plain(banner.value)
+    assert "kpis.yaml：" in plain(banner.value) and str(copy.parent) not in plain(banner.value)
+    assert ("フォルダー" if breakage is _replace_by_folder else "ありません") in plain(banner.value)
     if page == "export":  # the CSV, workbook, pack and YAML of the last valid data, from memory
         labels = [b.label for b in at.get("download_button")]
         assert len(labels) == 4 and labels[0] == "CSVをダウンロード" and "YAML" in labels[-1], labels
@@ -144,4 +144,4 @@ def test_an_edit_of_a_seed_that_is_not_txt_is_noticed(app_data, tmp_path) -> Non
     at.run()
     assert not at.exception
     (banner,) = [w for w in at.warning if "読み込めません" in w.value]
-    assert "quote not found" in plain(banner.value)
+    assert "出典「Fixture strategy document」にこの記述が見つかりません" in plain(banner.value)

@@ -218,12 +218,12 @@ def test_record_then_reject_leaves_file_unchanged(copy):
         (
             ["record", "antenna-sites", "--period", "2023-12", "--value", "1,30", "--quote", "q"],
             2,
-            "is not a number: write 1300, 1,300 or 約1,300",
+            "is not a number this form can read",
         ),
         (
             ["record", "antenna-sites", "--period", "2023-12", "--value", "-5", "--quote", "q"],
             2,
-            "is negative",
+            "cannot be negative",
         ),
         (["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q"], 2, "--reason"),
         (
@@ -265,3 +265,21 @@ def test_export_of_the_real_data(tmp_path):
     result = run("export", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbfkpi_id,")
+
+
+def test_comment_command_records_a_comment_through_the_audited_writer(tmp_path):
+    import shutil
+
+    data = tmp_path / "kpis.yaml"
+    shutil.copy(MINIMAL, data)
+    args = ["--data", str(data), "--seeds", str(SEEDS)]
+    result = run(
+        "comment", "wifi-sites", "--ja", "工事の遅れ", "--en", "Construction delays",
+        "--author", "DSB", "--date", "2025-07-01", "--period", "FY2024", "--editor", "analyst-a", *args,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "comment wifi-sites comments 2025-07-01: 工事の遅れ / Construction delays" in result.stdout
+    assert "ja: 工事の遅れ" in data.read_text(encoding="utf-8")
+    assert '"editor": "analyst-a"' in (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
+    result = run("comment", "wifi-sites", *args)
+    assert result.returncode == 1 and "--ja and/or --en" in result.stderr

@@ -9,7 +9,7 @@ import pytest
 
 from model.loader import Dataset, load
 from model.progress import assess
-from model.schema import Kpi
+from model.schema import Kpi, Text, note_text
 
 Row = tuple[str, str, float, bool]  # (row type, period or due, value, superseded / approximate)
 
@@ -92,7 +92,9 @@ def test_startup_targets_revised_as_history(dataset: Dataset) -> None:
     # 「今年度の目標（40件）」 is a one-year target; 300 is read as FY2027's own count (the
     # strategy says neither 年間 nor 累計), the less flattering reading, and the note says so
     assert (k.measure, k.unit.ja) == ("per_year", "件/年")
-    assert k.note is not None and "年間 nor 累計" in k.note and "less flattering" in k.note
+    note = note_text(k.note, "en")
+    assert "年間 nor 累計" in note and "less flattering" in note
+    assert "厳しいほうの読み方" in note_text(k.note, "ja")
 
 
 def test_municipal_training_is_recurring(dataset: Dataset) -> None:
@@ -272,7 +274,7 @@ def test_kpis_that_were_no_measures_or_counted_twice_are_gone(dataset: Dataset, 
 )
 def test_not_measures_are_excluded_with_a_reason(dataset: Dataset, passage: str) -> None:
     (exclusion,) = [e for e in dataset.document.exclusions if e.quote == passage]
-    assert exclusion.reason.strip()
+    assert note_text(exclusion.reason, "ja").strip() and note_text(exclusion.reason, "en").strip()
 
 
 def test_5g_priority_areas_are_complete(dataset: Dataset) -> None:
@@ -508,3 +510,39 @@ def test_training_targets_are_capacities(dataset: Dataset, ident: str) -> None:
     k = kpi(dataset, ident)
     assert "受講枠" in k.name.ja
     assert k.note is not None and "not attendance" in k.note
+
+
+def _notes(dataset: Dataset) -> list[tuple[str, object]]:
+    """Every note, reason and comment text of the data file, with where it is."""
+    doc = dataset.document
+    found: list[tuple[str, object]] = [(f"sources {s.id}", s.note) for s in doc.sources]
+    found += [(f"exclusions[{i}]", e.reason) for i, e in enumerate(doc.exclusions)]
+    for k in doc.kpis:
+        found.append((k.id, k.note))
+        found += [(f"{k.id} comment {c.date}", c.text) for c in k.comments]
+        figures = [*([k.baseline] if k.baseline else []), *k.targets, *k.observations]
+        for i, fig in enumerate(figures):
+            found.append((f"{k.id} figure {i}", fig.note))
+            found.append((f"{k.id} figure {i} reason", getattr(fig, "reason", None)))
+    return [(where, text) for where, text in found if text is not None]
+
+
+def _japanese(text: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def test_every_note_and_reason_is_written_in_japanese_and_english(dataset: Dataset) -> None:
+    """A Japanese page never shows an English note: every text has both, the Japanese in Japanese."""
+    notes = _notes(dataset)
+    assert len(notes) > 150
+    single = [where for where, text in notes if not isinstance(text, Text)]
+    assert single == [], "notes written in one language only"
+    not_japanese = [where for where, text in notes if not _japanese(text.ja)]  # type: ignore[attr-defined]
+    assert not_japanese == []
+
+
+def test_every_bureau_says_what_kind_of_organisation_it_is(dataset: Dataset) -> None:
+    kinds = {b.id: b.kind for b in dataset.document.bureaus}
+    assert kinds["digital-service"] == "bureau" and kinds["startup-strategy"] == "office"
+    assert kinds["tokyo-metropolitan-government"] == "government"
+    assert kinds["special-ward-mayors"] == "council" and kinds["higashimurayama-city"] == "municipality"

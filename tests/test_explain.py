@@ -167,3 +167,25 @@ SENTENCES = [
 @pytest.mark.parametrize(("case", "k", "as_of", "lang", "sentence"), SENTENCES, ids=[c[0] for c in SENTENCES])
 def test_sentences(case, k, as_of, lang, sentence) -> None:
     assert explain(k, assess(k, as_of), lang) == sentence
+
+
+@pytest.mark.parametrize(
+    ("value", "ja", "en"),
+    [
+        (2_000_000, "200万", "2,000,000"),
+        (120_000_000, "1億2,000万", "120,000,000"),
+        (1_234_567, "123万4,567", "1,234,567"),
+        (50_000, "5万", "50,000"),
+        (15_377, "15,377", "15,377"),  # below a million and not round: as the sources write it
+        (8_000, "8,000", "8,000"),
+        (0.25, "0.25", "0.25"),
+    ],
+)
+def test_japanese_writes_large_round_numbers_with_man_and_oku(value, ja, en) -> None:
+    assert format_number(value, "ja") == ja
+    assert format_number(value, "en") == en == format_number(value)
+
+
+def test_a_quantity_in_japanese_uses_man() -> None:
+    assert format_quantity(2_000_000, "PV/年", "ja") == "200万PV/年"
+    assert format_quantity(2_000_000, "PV a year", "en") == "2,000,000 PV a year"

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import figures
 from dashboard.style import SERIES_STYLES, STATUS_COLOURS
-from dashboard.views import cumulative_progress, status_counts
+from dashboard.tables import cumulative_progress, status_counts
 from model.frames import figure_frame, overview_frame
 from model.loader import Dataset, load
 from model.progress import STATUSES, assess
@@ -180,9 +180,12 @@ def test_data_text_in_charts_is_escaped_for_plotly() -> None:
     xss = load(FIXTURE / "xss.yaml", FIXTURE / "seeds")
     k = kpi(xss, "xss")
     fig = figures.trajectory(k, assess(k, AS_OF), "ja")
-    assert "&lt;img src=x onerror=alert(1)&gt;" in fig.layout.title.text
-    assert "<img" not in fig.layout.title.text
+    assert fig.layout.title.text == "推移と目標"  # the page's heading names the KPI
     assert fig.layout.yaxis.title.text == "&lt;i&gt;か所&lt;/i&gt;"
+    targets = figure_frame(xss).merge(overview_frame(xss, AS_OF), on="kpi_id", suffixes=("", "_kpi"))
+    timeline = figures.target_timeline(targets[targets["row_type"] == "target"], "ja")
+    names = [y for trace in timeline.data for y in trace.y]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in " ".join(names) and not any("<img" in n for n in names)
     rows = overview_frame(xss, AS_OF)
     bars = figures.bureau_status_bar(rows, "en")
     assert all("<svg" not in y for trace in bars.data for y in trace.y)

@@ -122,5 +122,5 @@ def test_started_elsewhere_without_the_launcher_that_folders_secrets_are_not_use
 ) -> None:
     """A bare ``streamlit run`` in another folder would read its secrets.toml: editing stays off."""
     at = open_app("record", secrets={"editing": {"password_hash": "pbkdf2_sha256$1$00$00"}})
-    assert any("dashboard/serve.py" in w.value for w in at.warning)
+    assert any("編集の設定が完了していない" in w.value for w in at.warning)  # how to start it: README
     assert "sign_in_submit" not in {b.key for b in at.get("button")}

@@ -113,6 +113,7 @@ def test_yaml_reader_gives_what_pyyaml_gives(written):
 def _reference_figure_frame(dataset) -> pd.DataFrame:
     """figure_frame as it was built before the column-wise rewrite: one tuple per figure."""
     from model.frames import _provenance
+    from model.schema import note_text
 
     registered = dataset.external_sources
     rows = []
@@ -126,7 +127,9 @@ def _reference_figure_frame(dataset) -> pd.DataFrame:
                     kpi.id, kind, ev.due if is_target else ev.period, ev.value, ev.approximate,
                     is_target and ev.superseded, is_target and ev.recurring,
                     (ev.set_on or "") if is_target else "", source, quote, derived, verified,
-                    ev.note or "", (ev.reason or "") if is_target else "",
+                    note_text(ev.note, "ja"), note_text(ev.note, "en"),
+                    note_text(ev.reason if is_target else None, "ja"),
+                    note_text(ev.reason if is_target else None, "en"),
                     getattr(ev, "bound", None) or "", dataset.timeline.known_from(ev),
                 )
             )  # fmt: skip

@@ -299,3 +299,36 @@ def test_record_replaces_a_figure_of_a_dated_period(data):
     update.apply(data, SEEDS, update.record("antenna-sites", "2023-10-15", "actual", fig, replace=True), "t")
     values = {o.period: o.value for o in load(data, SEEDS).kpis[2].observations}
     assert values == {"2023-10-15": 149, "2023-11": 149}
+
+
+def test_a_comment_is_added_in_both_languages_audited_and_never_changes_the_status(data):
+    from datetime import date
+
+    from model.progress import assess
+
+    before = assess(load(data, SEEDS).kpis[0], date(2025, 3, 31))
+    text = {"ja": "工事の遅れにより未達。", "en": "Behind because of construction delays."}
+    edit = update.comment("wifi-sites", "2025-07-01", "デジタルサービス局", text, "FY2024")
+    change = update.apply(data, SEEDS, edit, "tester")
+    assert (change.action, change.kpi, change.field) == ("comment", "wifi-sites", "comments 2025-07-01")
+    (kpi, *_) = load(data, SEEDS).kpis
+    (comment,) = kpi.comments
+    assert (comment.date, comment.author, comment.period) == ("2025-07-01", "デジタルサービス局", "FY2024")
+    assert (comment.text.ja, comment.text.en) == (text["ja"], text["en"])
+    assert assess(kpi, date(2025, 3, 31)) == before
+    (entry,) = audit.read(audit.audit_path(data))
+    assert entry["action"] == "comment" and entry["editor"] == "tester"
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (("wifi-sites", "FY2024", "someone", "text"), "is not a date"),
+        (("wifi-sites", "2025-07-01", " ", "text"), "needs an author and a text"),
+        (("wifi-sites", "2025-07-01", "someone", {"ja": " ", "en": ""}), "needs an author and a text"),
+        (("wifi-sites", "2025-07-01", "someone", "text", "2024年度"), "is not a period"),
+    ],
+)
+def test_a_comment_needs_a_date_an_author_and_a_text(args, error):
+    with pytest.raises(UpdateError, match=error):
+        update.comment(*args)

@@ -1,14 +1,16 @@
-"""Changes: the diff between two snapshots or evaluation dates; status transitions as a chart."""
+"""Changes: the diff between two snapshots or evaluation dates, for the KPIs the filters keep."""
 
+import os
 from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import compare, data, state, ui
+from dashboard import compare, data, selectors, state, ui
+from dashboard.change_tables import change_counts, other_changes, transitions
 from dashboard.figures import transition_bar
 from dashboard.i18n import t
-from dashboard.views import change_counts, other_changes, transitions
+from dashboard.markdown import md
 from model.diff import as_table, diff
 from model.export import to_csv_bytes
 from model.snapshots import SnapshotError, read_index
@@ -20,9 +22,10 @@ st.caption(t("changes_intro", lang))
 
 
 def snapshot_error(exc: SnapshotError) -> None:
-    """The message names a file and may quote a cell: outside text, shown plain, never as markdown."""
+    """The message names a file and may quote a cell: outside text, shown plain, never as markdown,
+    and without the server's folders."""
     st.error(t("snapshot_error", lang), icon=":material/error:")
-    st.text(str(exc))
+    st.text(str(exc).replace(f"{folder}{os.sep}", "").replace(str(folder), ""))
 
 
 folder = data.snapshots_folder()
@@ -32,14 +35,22 @@ except SnapshotError as exc:
     snapshot_error(exc)
     snapshots = {}
 if not snapshots:
-    st.info(t("no_snapshots", lang, folder=state.md(folder)), icon=":material/info:")
+    st.caption(t("no_snapshots", lang))
 names = list(snapshots)
 default_old = names[-1] if names else (ctx.as_of - timedelta(days=365)).isoformat()
 left, right = st.columns(2)
 with left:
-    old = state.side_choice("from", t("side_from", lang), names, default_old, lang)
+    old = selectors.side_choice("from", t("side_from", lang), names, default_old, lang)
 with right:
-    new = state.side_choice("to", t("side_to", lang), names, ctx.as_of.isoformat(), lang)
+    new = selectors.side_choice("to", t("side_to", lang), names, ctx.as_of.isoformat(), lang)
+
+
+def shown(changes: pd.DataFrame) -> pd.DataFrame:
+    """The changes of the KPIs the sidebar's filters keep (all of them without a filter)."""
+    if not ctx.filtered:
+        return changes
+    st.caption(t("changes_filtered", lang, filters=md(ctx.filter_summary())))
+    return changes[changes["kpi_id"].isin(set(ctx.frame["kpi_id"]))]
 
 
 def show(changes: pd.DataFrame) -> None:
@@ -47,15 +58,16 @@ def show(changes: pd.DataFrame) -> None:
     st.subheader(t("changes_summary", lang, old=old_label, new=new_label, n=len(changes)))
     counts = change_counts(changes, lang)
     counts = counts[counts.iloc[:, 1] > 0]
-    for column, (kind, n) in zip(st.columns(5), counts.itertuples(index=False, name=None), strict=False):
-        column.metric(kind, f"{n:,}")
+    with st.container(key="status-tiles"):
+        for column, (kind, n) in zip(st.columns(5), counts.itertuples(index=False, name=None), strict=False):
+            column.metric(kind, f"{n:,}")
     st.subheader(t("transitions", lang))
     moved = transitions(changes, lang)
     if moved.empty:
-        st.info(t("no_transitions", lang))
+        st.caption(t("no_transitions", lang))
     else:
         alt = f"{t('transitions', lang)}: {len(moved)}"
-        ui.chart(transition_bar(changes, lang), alt=alt, key="transitions")
+        ui.chart(transition_bar(changes, lang), alt=alt, lang=lang, key="transitions")
         ui.table(moved, lang, "transitions")
     st.subheader(t("other_changes", lang))
     units = dict(zip(ctx.overview["kpi_id"], ctx.overview[f"unit_{lang}"], strict=True))
@@ -68,6 +80,7 @@ def show(changes: pd.DataFrame) -> None:
         icon=":material/download:",
         on_click="ignore",
         key="download_diff",
+        disabled=changes.empty,
     )
 
 
@@ -76,4 +89,4 @@ try:
 except SnapshotError as exc:
     snapshot_error(exc)
 else:
-    show(diff(*frames))
+    show(shown(diff(*frames)))

@@ -3,10 +3,12 @@ date, and the YAML."""
 
 import streamlit as st
 
-from dashboard import data, state
-from dashboard.i18n import ENCODING_NAMES, t
+from dashboard import data, state, ui
+from dashboard.i18n import date_text, t
+from dashboard.markdown import md
 from dashboard.pack import pack_html
-from dashboard.views import unverified_count
+from dashboard.problem_text import message_text
+from dashboard.tables import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
 from model.workbook import workbook_bytes
 
@@ -16,19 +18,24 @@ st.title(t("page_export", lang))
 
 kpi_ids = list(ctx.frame["kpi_id"])
 frame = snapshot_frame(ctx.dataset, ctx.as_of, kpi_ids)
-st.write(t("export_intro", lang, as_of=ctx.as_of.isoformat(), n=f"{len(frame):,}"))
-st.caption(t("unverified_count", lang, n=unverified_count(frame)))
+st.write(t("export_intro", lang, as_of=date_text(ctx.as_of, lang), n=f"{len(frame):,}"))
+if ctx.frame.empty:
+    ui.empty_state(ctx, "export")
+elif frame.empty:
+    st.caption(t("export_no_rows", lang))
+else:
+    st.caption(t("unverified_count", lang, n=unverified_count(frame)))
 encoding = st.selectbox(
     t("encoding", lang),
     ENCODINGS,
-    format_func=lambda e: ENCODING_NAMES[e][0 if lang == "ja" else 1],
+    format_func=lambda e: t(f"encoding_{e}", lang),
     help=t("encoding_help", lang),
     key="encoding",
 )
 try:
     csv = to_csv_bytes(frame, encoding)
 except ExportError as exc:
-    st.error(t("encoding_error", lang, error=exc), icon=":material/error:")
+    st.error(t("encoding_error", lang, error=md(message_text(str(exc), lang))), icon=":material/error:")
 else:
     st.download_button(
         t("download_csv", lang),
@@ -38,6 +45,8 @@ else:
         icon=":material/download:",
         on_click="ignore",
         key="download_csv",
+        disabled=frame.empty,
+        help=t("export_no_rows", lang) if frame.empty else None,
     )
 st.download_button(
     t("download_xlsx", lang),
@@ -74,4 +83,5 @@ else:
         on_click="ignore",
         key="download_yaml",
     )
-st.dataframe(frame, hide_index=True)
+if not frame.empty:
+    st.dataframe(frame, hide_index=True, placeholder="")

@@ -1,12 +1,13 @@
-"""Overview: status counts, bureau × status matrix, targets due soon, overdue KPIs, data freshness."""
+"""Overview: status counts, bureau × status matrix, targets due soon, past-due KPIs, data freshness."""
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import state, ui
 from dashboard.figures import status_bar
-from dashboard.i18n import status_label, t
-from dashboard.views import due_soon, newest_actual, status_counts, status_matrix, unverified_count
+from dashboard.i18n import date_text, status_label, t
+from dashboard.problem_text import problem_text
+from dashboard.tables import due_soon, newest_actual, past_due, status_counts, status_matrix, unverified_count
 from model.periods import parse_period
 from model.progress import STATUSES
 
@@ -14,41 +15,58 @@ ctx = state.context()
 lang = ctx.lang
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
+latest = date_text(ctx.latest, lang) if ctx.latest else t("unknown", lang)
+st.markdown(t("as_of_line", lang, as_of=date_text(ctx.as_of, lang), latest=latest))
 
-counts = status_counts(ctx.frame)
-for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
-    column.metric(status_label(status, lang), f"{counts[status]:,}")
-st.caption(t("no_target_note", lang))
-awaiting = ctx.frame[ctx.frame["report_due"] != ""]
-st.metric(t("awaiting_report", lang), f"{len(awaiting):,}", help=t("awaiting_help", lang))
 
-left, right = st.columns([3, 2])
-with left:
-    summary = ", ".join(f"{status_label(s, lang)}: {counts[s]}" for s in STATUSES)
-    ui.chart(status_bar(counts, lang), alt=f"{t('status_counts', lang)}: {summary}")
-with right:
-    st.subheader(t("freshness", lang))
-    newest = newest_actual(ctx.figures_shown)
-    if newest is None:
-        st.info(t("no_actuals", lang))
-    else:
-        days = (state.today() - newest).days
-        st.metric(t("newest_actual", lang), parse_period(newest.isoformat()).label(lang))
-        st.metric(t("age", lang), t("age_value", lang, days=days))
-        st.caption(t("age_months", lang, months=round(days / 30.44)))
-    st.caption(t("unverified_count", lang, n=unverified_count(ctx.figures_shown)))
+def page() -> None:
 
-st.subheader(t("matrix", lang))
-ui.table(status_matrix(ctx.frame, lang), lang, "status-matrix")
+    counts = status_counts(ctx.frame)
+    with st.container(key="status-tiles"):
+        for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
+            column.metric(status_label(status, lang), f"{counts[status]:,}")
+    st.caption(t("no_target_note", lang))
+    awaiting = ctx.frame[ctx.frame["report_due"] != ""]
+    st.metric(t("awaiting_report", lang), f"{len(awaiting):,}", help=t("awaiting_help", lang))
 
-st.subheader(t("due_soon", lang))
-ui.table(due_soon(ctx.figures_shown, ctx.frame, ctx.as_of, lang), lang, "due-soon")
+    left, right = st.columns([3, 2])
+    with left:
+        summary = ", ".join(f"{status_label(s, lang)}: {counts[s]}" for s in STATUSES)
+        ui.chart(status_bar(counts, lang), alt=f"{t('status_counts', lang)}: {summary}", lang=lang)
+    with right:
+        st.subheader(t("freshness", lang))
+        newest = newest_actual(ctx.figures_shown)
+        if newest is None:  # some KPIs are shown, none of them has an actual
+            st.caption(t("no_actuals_filtered" if ctx.filtered else "no_actuals", lang))
+        else:
+            days = (state.today() - newest).days
+            st.metric(t("newest_actual", lang), parse_period(newest.isoformat()).label(lang))
+            st.metric(t("age", lang), t("age_value", lang, days=days))
+            st.caption(t("age_months", lang, months=round(days / 30.44)))
+        st.caption(t("unverified_count", lang, n=unverified_count(ctx.figures_shown)))
 
-st.subheader(t("overdue_list", lang))
-ui.kpis(ctx.frame[ctx.frame["status"] == "overdue"], lang, key="overdue")
+    st.subheader(t("matrix", lang))
+    matrix = status_matrix(ctx.frame, lang, ctx.dataset.document.bureaus)
+    ui.table(matrix, lang, "status-matrix", hide_zero=True)
 
-if ctx.dataset.warnings:
-    with st.expander(t("data_warnings", lang, n=len(ctx.dataset.warnings))):
-        warnings = pd.DataFrame({t("data_warnings_column", lang): [str(w) for w in ctx.dataset.warnings]})
-        st.dataframe(warnings, hide_index=True)  # one virtualised table, not an element per warning
-        ui.download(warnings, "warnings", lang)
+    st.subheader(t("due_soon", lang))
+    st.caption(t("due_soon_help", lang, start=date_text(ctx.as_of, lang)))
+    ui.table(due_soon(ctx.figures_shown, ctx.frame, ctx.as_of, lang), lang, "due-soon")
+
+    st.subheader(t("overdue_list", lang))
+    st.caption(t("overdue_help", lang))
+    ui.kpis(past_due(ctx.frame), lang, key="overdue")
+
+    if ctx.dataset.warnings:
+        with st.expander(t("data_warnings", lang, n=len(ctx.dataset.warnings))):
+            titles = {s.id: s.title for s in ctx.dataset.document.sources}
+            texts = [problem_text(w, lang, titles) for w in ctx.dataset.warnings]
+            warnings = pd.DataFrame({t("data_warnings_column", lang): texts})
+            st.dataframe(warnings, hide_index=True)  # one virtualised table, not an element per warning
+            ui.download(warnings, "warnings", lang)
+
+
+if ctx.frame.empty:
+    ui.empty_state(ctx, "overview")
+else:
+    page()

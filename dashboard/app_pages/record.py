@@ -1,10 +1,11 @@
-"""Record: add a figure or revise a target through model.update, after signing in; checked first."""
+"""Record: a figure, a revised target or a comment, through model.update after signing in; checked first."""
 
 import streamlit as st
 
 from dashboard import auth, data, editing, state
 from dashboard.i18n import t
-from dashboard.record_form import form, problems
+from dashboard.markdown import md
+from dashboard.record_form import field_messages, form, problems
 from model.problems import DataError
 from model.update import UpdateError
 
@@ -16,15 +17,18 @@ path, seeds = data.data_paths()
 
 
 def check(request: editing.Request) -> None:
-    """Preview the edit: the model's messages, and the change ready to save when there are no errors."""
+    """Preview the edit: one message per field, and the change ready to save when there is none."""
     st.session_state.pop(CHECKED, None)
+    errors = editing.field_errors(request)
+    if errors:
+        field_messages(errors, lang)
+        return
     try:
         change, found = editing.check(path, seeds, request)
     except (UpdateError, DataError) as exc:
-        st.error(t("check_failed", lang, error=state.md(exc)), icon=":material/error:")
+        st.error(t("check_failed", lang, error=md(exc)), icon=":material/error:")
         return
-    problems(found, lang)
-    if not any(p.level == "error" for p in found):
+    if not problems(found, request.kpi, lang):
         st.session_state[CHECKED] = (request, change)
 
 
@@ -32,24 +36,25 @@ def save(request: editing.Request) -> None:
     try:
         change = editing.save(path, seeds, request, auth.current_editor())
     except DataError as exc:
-        problems(exc.problems, lang)
+        problems(exc.problems, request.kpi, lang)
     except (editing.NotSignedIn, UpdateError) as exc:
-        st.error(t("save_failed", lang, error=state.md(exc)), icon=":material/error:")
+        st.error(t("save_failed", lang, error=md(exc)), icon=":material/error:")
     else:
         data.clear_cache()  # every page shows the new figure at once
         st.session_state.pop(CHECKED, None)
-        st.session_state[SAVED] = t("saved", lang, change=state.md(editing.describe(change)))
+        st.session_state[SAVED] = t("saved", lang, change=md(editing.describe(change)))
         st.rerun()
 
 
-if auth.sign_in(lang) is not None:
+editor = auth.sign_in(lang)
+if editor is not None:
     if SAVED in st.session_state:
         st.success(st.session_state.pop(SAVED), icon=":material/check_circle:")
-    request = form(lang)
+    request = form(lang, editor)
     if request is not None:
         check(request)
     if CHECKED in st.session_state:
         request, change = st.session_state[CHECKED]
-        st.info(t("ready", lang, change=state.md(editing.describe(change))), icon=":material/preview:")
+        st.info(t("ready", lang, change=md(editing.describe(change))), icon=":material/preview:")
         if st.button(t("save", lang), type="primary", icon=":material/save:", key="save"):
             save(request)

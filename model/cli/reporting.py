@@ -1,4 +1,4 @@
-"""Reporting-cycle commands: record, retarget, source add, snapshot, diff."""
+"""Reporting-cycle commands: record, retarget, comment, source add, snapshot, diff."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from model import settings
 from model.cli.options import add_data_options, evaluation_date, iso_date
 from model.problems import UpdateError
 from model.terminal import say, write_lines
-from model.values import TypedValue, ValueTextError, parse_value
+from model.userinput import InputError, read_value
+from model.words import word
 
 if TYPE_CHECKING:  # heavy (pandas, ruamel): imported by the commands that use them
     import pandas as pd
@@ -23,12 +24,12 @@ if TYPE_CHECKING:  # heavy (pandas, ruamel): imported by the commands that use t
     from model.update import FigureInput
 
 
-def _number(text: str) -> TypedValue:
-    """``--value``: the same rule as the dashboard's form (:mod:`model.values`)."""
+def _number(text: str) -> tuple[float, bool]:
+    """``--value``: read as the dashboard's form reads it (:func:`model.userinput.read_value`)."""
     try:
-        return parse_value(text)
-    except ValueTextError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        return read_value(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(word(exc.key, "en", text=exc.text)) from None
 
 
 def _editor(args: argparse.Namespace) -> str:
@@ -43,8 +44,8 @@ def _editor(args: argparse.Namespace) -> str:
 def _figure(args: argparse.Namespace) -> FigureInput:
     from model.update import FigureInput
 
-    typed: TypedValue = args.value
-    return FigureInput(typed.value, args.source, args.quote, args.approximate or typed.approximate, args.note)
+    value, approximate = args.value
+    return FigureInput(value, args.source, args.quote, args.approximate or approximate, args.note)
 
 
 def _apply(args: argparse.Namespace, edit: Edit) -> int:
@@ -67,6 +68,17 @@ def cmd_retarget(args: argparse.Namespace) -> int:
     from model import update
 
     edit = update.retarget(args.kpi, args.due, _figure(args), args.reason, args.set_on, args.replaces)
+    return _apply(args, edit)
+
+
+def cmd_comment(args: argparse.Namespace) -> int:
+    from model import update
+
+    text = {"ja": args.ja, "en": args.en} if args.ja and args.en else (args.ja or args.en)
+    if not text:
+        raise UpdateError("give the comment with --ja and/or --en")
+    day = (args.date or date.today()).isoformat()
+    edit = update.comment(args.kpi, day, args.author or _editor(args), text, args.period)
     return _apply(args, edit)
 
 
@@ -150,6 +162,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _figure_options(p)
     add_data_options(p)
     p.set_defaults(func=cmd_retarget)
+
+    p = sub.add_parser("comment", help="add a dated comment on a KPI's status (why behind, what is done)")
+    p.add_argument("kpi", help="KPI id")
+    p.add_argument("--ja", help="the comment in Japanese")
+    p.add_argument("--en", help="the comment in English (with --ja: both are kept)")
+    p.add_argument("--author", help="who comments, e.g. a section (default: the editor)")
+    p.add_argument("--date", type=iso_date, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--period", help="the period the comment is about, e.g. FY2024")
+    p.add_argument("--editor", help="name for the audit log (default: cli:<user>)")
+    add_data_options(p)
+    p.set_defaults(func=cmd_comment)
 
     source = sub.add_parser("source", help="register documents outside seeds/")
     source_sub = source.add_subparsers(dest="source_command", required=True, metavar="ACTION")

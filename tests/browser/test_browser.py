@@ -9,21 +9,26 @@ from tests.browser.conftest import ARTIFACTS, running_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"": "overview", "years": "years", "bureaus": "bureaus", "kpi": "kpi", "export": "export"}
+PAGES = {
+    "": "overview", "years": "years", "bureaus": "bureaus", "kpi": "kpi", "export": "export",
+    "method": "method",
+}  # fmt: skip
 TITLES = {
     "ja": {
         "": "東京KPIトラッカー",
         "years": "年度別",
-        "bureaus": "局別",
+        "bureaus": "局・組織別",
         "kpi": "KPI詳細",
         "export": "エクスポート",
+        "method": "判定方法",
     },
     "en": {
         "": "Tokyo KPI Tracker",
         "years": "By fiscal year",
-        "bureaus": "By bureau",
+        "bureaus": "By bureau or organisation",
         "kpi": "KPI detail",
         "export": "Export",
+        "method": "How statuses are decided",
     },
 }
 #: A KPI of the fixture shown on each page (the overview lists the overdue one).
@@ -35,6 +40,7 @@ KPI_NAMES = {
     },
 }
 KPI_NAMES["en"]["export"] = "Facilities with Wi-Fi"
+KPI_NAMES["ja"]["method"], KPI_NAMES["en"]["method"] = "状況ごとの例", "An example of each status"
 ERROR_SELECTORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 

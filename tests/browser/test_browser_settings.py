@@ -32,7 +32,7 @@ def test_another_folders_settings_and_secrets_are_ignored(browser, tmp_path) -> 
         try:
             open_page(page, f"{url}/record")
             assert_clean(page)
-            assert "編集は無効です" in page.inner_text("body")  # not the other folder's password
+            assert "管理者に連絡" in page.inner_text("body")  # editing off: not the other folder's password
             assert page.get_by_label("パスワード", exact=True).count() == 0
             open_page(page, f"{url}/")
             table = page.locator('[data-testid="stDataFrame"]').first

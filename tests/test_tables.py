@@ -3,7 +3,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.views import MAX_CHART_KPIS, chart_kpis, filter_overview, kpi_table, per_bureau, status_matrix
+from dashboard.search import filter_overview
+from dashboard.tables import MAX_CHART_KPIS, chart_kpis, kpi_table, per_bureau, status_matrix
 from model.frames import overview_frame
 from model.loader import load
 
@@ -62,10 +63,10 @@ def test_per_bureau_counts_a_joint_kpi_once_per_bureau(joint):
 
 
 def test_status_matrix_and_kpi_table_show_every_bureau_of_a_joint_kpi(joint):
-    matrix = status_matrix(joint, "ja").set_index("局")
+    matrix = status_matrix(joint, "ja").set_index("局・組織")
     assert matrix["合計"].to_dict() == {"デジタルサービス局": 1, "保健医療局": 1, "福祉局": 1}
-    assert list(kpi_table(joint, "ja")["局"]) == ["デジタルサービス局", "保健医療局・福祉局"]
-    assert list(kpi_table(joint, "en")["Bureau"]) == [
+    assert list(kpi_table(joint, "ja")["局・組織"]) == ["デジタルサービス局", "保健医療局・福祉局"]
+    assert list(kpi_table(joint, "en")["Bureau or organisation"]) == [
         "Digital Service Bureau",
         "Bureau of Public Health / Bureau of Social Welfare",
     ]

@@ -1,10 +1,10 @@
-"""dashboard/state.py helpers that need no running app: escaping data text for markdown."""
+"""dashboard/markdown.py: escaping data text for st.markdown."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard.state import md
+from dashboard.markdown import md
 
 from conftest import plain
 

@@ -1,0 +1,144 @@
+"""Problems of the data file in the reader's language and in a curator's words (Streamlit-free).
+
+The model words its problems in English for the command line (``FILE:LINE: kpi "ID",
+observations[2].quote: quote not found in 003_….txt (compared without spaces, NFKC)``). The
+pages show them as ``kpis.yaml の 166 行目、KPI「…」、数値（3件目）の出典の記述: …`` instead: the
+file's name without its folder, the field in words, the message from :mod:`model.words`
+(matched below by its English wording; a message not matched is shown as the model wrote it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from dashboard.markdown import md
+from model.problems import Problem
+from model.words import word
+
+#: The model's English messages (as :mod:`model.rules`, :mod:`model.loader` and
+#: :mod:`model.yamlfile` word them) and the words that say the same to a curator.
+PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"quote not found in (?P<source>\S+)(?: \(.*\))?"), "problem_quote_not_found"),
+    (re.compile(r"(?P<value>[\d,.]+) does not occur in the quote"), "problem_value_not_in_quote"),
+    (re.compile(r"is required but missing"), "problem_missing"),
+    (re.compile(r"must be a number \(.*\)"), "problem_number"),
+    (re.compile(r"is not a known field.*"), "problem_unknown_field"),
+    (re.compile(r"must be true or false"), "problem_flag"),
+    (re.compile(r"must be text"), "problem_text"),
+    (re.compile(r"must be a list.*"), "problem_list"),
+    (re.compile(r"must be a mapping.*"), "problem_mapping"),
+    (re.compile(r"must not be negative"), "problem_negative"),
+    (re.compile(r"must be a finite number"), "problem_finite"),
+    (re.compile(r"must not be empty"), "problem_empty"),
+    (re.compile(r"'(?P<text>.*)' is not a period: .*"), "problem_period"),
+    (re.compile(r"'(?P<text>.*)' is not a (?:calendar )?date.*"), "problem_date"),
+    (re.compile(r"'(?P<text>.*)' must be a lower-case slug.*"), "problem_slug"),
+    (re.compile(r"must be (?P<choices>'.*'), not '(?P<text>.*)'"), "problem_choice"),
+    (re.compile(r'no seed file or registered source "(?P<source>[^"]*)".*'), "problem_unknown_source"),
+    (re.compile(r'unverified: "(?P<source>.*)" is not in seeds/.*'), "problem_unverified"),
+    (re.compile(r"the quote says 約/程度 but approximate is false"), "problem_approximate"),
+    (re.compile(r"two current targets due (?P<due>\S+) .*"), "problem_two_targets"),
+    (re.compile(r"every target is superseded; one must be current"), "problem_all_superseded"),
+    (re.compile(r"a second (?P<kind>\w+) value for (?P<period>\S+) .*"), "problem_second_figure"),
+    (re.compile(r'duplicate id "(?P<id>[^"]*)".*'), "problem_duplicate_id"),
+    (re.compile(r'unknown (?P<what>bureau|pillar) "(?P<id>[^"]*)".*'), "problem_unknown_id"),
+    (re.compile(r"a source outside seeds/ needs (?P<field>\w+):"), "problem_source_needs"),
+    (
+        re.compile(r"reported_on (?P<day>\S+) is before its source was published \((?P<published>\S+)\)"),
+        "problem_reported_before",
+    ),
+    (re.compile(r'source "(?P<source>[^"]*)" is not registered under sources: .*'), "problem_unregistered"),
+    (re.compile(r"derived sum of parts is (?P<total>\S+), not (?P<value>\S+)"), "problem_sum"),
+    (
+        re.compile(r"a milestone's figure is 1 \(done\) or 0 \(reported not done\)"),
+        "problem_milestone_figure",
+    ),
+    (re.compile(r"a milestone's target is value: 1 \(done\)"), "problem_milestone_target"),
+    (re.compile(r"YAML syntax error: (?P<detail>.*)"), "problem_yaml"),
+    (re.compile(r"anchors and aliases \(&name, \*name\) are not allowed"), "problem_alias"),
+    (re.compile(r'bureau "(?P<id>[^"]*)" is named twice; .*'), "problem_bureau_twice"),
+    (re.compile(r"'(?P<text>.*)' must be an http\(s\):// address"), "problem_url"),
+    (re.compile(r"derived ratio (?P<formula>.+) is (?P<total>\S+), not (?P<value>\S+)"), "problem_ratio"),
+    (re.compile(r"a ratio has two parts \(part / whole\), not (?P<n>\d+)"), "problem_ratio_parts"),
+    (
+        re.compile(r'duplicate key "(?P<field>[^"]*)" \(first given on line (?P<line>\d+)\).*'),
+        "problem_duplicate_key",
+    ),
+    (
+        re.compile(r"the file must be a mapping with bureaus, pillars and kpis, not (?P<what>.+)"),
+        "problem_root",
+    ),
+    (re.compile(r"the file is not valid UTF-8 .*"), "problem_not_utf8"),
+    (re.compile(r"the file is saved as UTF-16; save it as UTF-8"), "problem_utf16"),
+    (re.compile(r"month (?P<month>\d+) in '(?P<text>.*)' does not exist"), "problem_month"),
+    (re.compile(r"a named item \(item: true\) counts 1; write value: 1"), "problem_item"),
+    (
+        re.compile(r"give source and quote, or mark the value as derived with quoted parts"),
+        "problem_no_quote",
+    ),
+    (re.compile(r"the file must hold one YAML document, not several"), "problem_documents"),
+    (re.compile(r"YAML tags such as (?P<tag>\S+) are not allowed"), "problem_tag"),
+    (re.compile(r"recurring targets need measure: per_year"), "problem_recurring"),
+    (re.compile(r"nesting is deeper than (?P<n>\d+) levels"), "problem_nesting"),
+    (re.compile(r"the data file does not exist"), "problem_no_file"),
+    (re.compile(r"the data file is a folder, not a file"), "problem_folder"),
+    (
+        re.compile(
+            r"(?P<encoding>\S+) cannot encode the character (?P<char>.+) \((?P<code>U\+[0-9A-F]+)\) on line "
+            r"(?P<line>\d+) of the CSV.*"
+        ),
+        "export_unencodable",
+    ),
+]
+#: Field names of the data file and the words for them.
+FIELDS = (
+    "baseline", "targets", "observations", "value", "quote", "source", "period", "due", "note",
+    "reason", "unit", "name", "approximate", "derived", "parts", "bureau", "pillar", "kind",
+    "measure", "reported_on", "set_on", "superseded", "recurring", "bound", "comments", "text",
+)  # fmt: skip
+
+
+def message_text(message: str, lang: str, titles: dict[str, str] | None = None) -> str:
+    """The model's message in ``lang``, in a curator's words; sources named by title."""
+    for pattern, key in PATTERNS:
+        match = pattern.fullmatch(message.strip())
+        if match:
+            values = dict(match.groupdict())
+            if "source" in values and titles:
+                values["source"] = titles.get(values["source"], values["source"])
+            return word(key, lang, **values)
+    return message
+
+
+def field_text(path: str, lang: str) -> str:
+    """``observations[2].quote`` → ``数値（3件目）の出典の記述`` / ``figure 3, quote``."""
+    parts = []
+    for name, index in re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path):
+        label = word(f"field_{name}", lang) if name in FIELDS else name
+        parts.append(word("field_item", lang, name=label, n=int(index) + 1) if index else label)
+    return word("field_join", lang).join(parts)
+
+
+def problem_text(problem: Problem, lang: str, titles: dict[str, str] | None = None) -> str:
+    """Where (file name and line, KPI, field in words) and what, in ``lang``."""
+    where = []
+    name = PurePath(problem.file).name  # never the server's folders
+    where.append(word("problem_line", lang, file=name, line=problem.line) if problem.line else name)
+    if problem.kpi_id:
+        where.append(word("problem_kpi", lang, kpi=problem.kpi_id))
+    if problem.field:
+        where.append(field_text(problem.field, lang))
+    level = word("problem_warning", lang) if problem.level == "warning" else ""
+    text = message_text(problem.message, lang, titles)
+    return word("problem", lang, where=word("field_join_where", lang).join(where), level=level, message=text)
+
+
+def problem_list(
+    problems: list[Problem], lang: str, titles: dict[str, str] | None = None, limit: int = 20
+) -> str:
+    """Problems as an escaped markdown list in ``lang``, at most ``limit`` shown."""
+    lines = [f"- {md(problem_text(p, lang, titles))}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"- … (+{len(problems) - limit})")
+    return "\n".join(lines)

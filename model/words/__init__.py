@@ -1,0 +1,24 @@
+"""Every word the project shows people, one dictionary per language (``ja.py``, ``en.py``).
+
+:func:`word` looks a text up and fills in its ``{placeholders}``. Both dictionaries have the
+same keys and the same placeholders, and every key is used somewhere (``tests/test_words.py``).
+Texts from the data file (KPI names, notes) are not here: the data carries both languages.
+"""
+
+from __future__ import annotations
+
+from model.words import en, ja
+
+LANGS = ("ja", "en")
+WORDS: dict[str, dict[str, str]] = {"ja": ja.WORDS, "en": en.WORDS}
+
+
+def lang_of(lang: str) -> str:
+    """``ja`` for Japanese, ``en`` for anything else."""
+    return "ja" if lang == "ja" else "en"
+
+
+def word(key: str, lang: str = "ja", **values: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled in from ``values``."""
+    text = WORDS[lang_of(lang)][key]
+    return text.format(**values) if values else text

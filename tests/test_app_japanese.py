@@ -1,0 +1,61 @@
+"""Japanese throughout: no Japanese page of the bundled data shows an English note, reason or
+comment, and each one is shown in Japanese (AppTest over data/kpis.yaml, every KPI page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import data
+from model.loader import load
+from model.rules import evidence_of
+from model.schema import Kpi, note_text
+
+from conftest import PROJECT, open_app, plain
+
+AS_OF = "2026-12-01"  # every figure of the bundled data is public by then
+
+
+@pytest.fixture(autouse=True)
+def bundled_data(monkeypatch, tmp_path):
+    monkeypatch.setenv("KPI_DATA", str(PROJECT / "data" / "kpis.yaml"))
+    monkeypatch.setenv("KPI_SEEDS", str(PROJECT / "seeds"))
+    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
+    data.clear_cache()
+    data.forget()
+    yield
+    data.clear_cache()
+    data.forget()
+
+
+def notes(kpi: Kpi) -> list[object]:
+    """The KPI's note, its figures' notes, its targets' reasons and its comments."""
+    texts: list[object] = [kpi.note, *(c.text for c in kpi.comments)]
+    for _, figure in evidence_of(kpi):
+        texts += [figure.note, getattr(figure, "reason", None)]
+    return [t for t in texts if t is not None]
+
+
+def page_text(at) -> str:
+    kinds = ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "error")
+    parts = [plain(str(e.value)) for kind in kinds for e in at.get(kind)]
+    parts += [d.value.to_string() for d in at.dataframe]
+    return "\n".join(parts)
+
+
+def test_no_japanese_kpi_page_shows_an_english_note_or_reason() -> None:
+    kpis = [k for k in load(PROJECT / "data" / "kpis.yaml", PROJECT / "seeds").kpis if notes(k)]
+    assert len(kpis) > 60
+    at = open_app("kpi", kpi=kpis[0].id, as_of=AS_OF)
+    english, missing = [], []
+    for kpi in kpis:
+        at.selectbox(key="kpi_pick").set_value(kpi.id).run()
+        assert not at.exception
+        shown = " ".join(page_text(at).split())
+        for text in notes(kpi):
+            en, ja = " ".join(note_text(text, "en").split()), " ".join(note_text(text, "ja").split())
+            if en != ja and en[:40] in shown:
+                english.append((kpi.id, en[:60]))
+            if ja[:40] not in shown:
+                missing.append((kpi.id, ja[:60]))
+    assert english == [], "English notes on Japanese pages"
+    assert missing == [], "notes not shown in Japanese"

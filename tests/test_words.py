@@ -1,0 +1,95 @@
+"""The words in one place (model/words): both languages alike, every key used, no stray key."""
+
+from __future__ import annotations
+
+import ast
+import string
+
+import pytest
+
+from model.words import WORDS, word
+
+from conftest import PROJECT
+
+WORDS_DIR = PROJECT / "model" / "words"
+CODE = [
+    p
+    for folder in ("model", "dashboard", "scripts")
+    for p in sorted((PROJECT / folder).rglob("*.py"))
+    if p.parent != WORDS_DIR
+]
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def literals() -> tuple[set[str], set[str]]:
+    """Every string constant of the code, and every f-string's constant head before a ``{``."""
+    constants: set[str] = set()
+    prefixes: set[str] = set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and len(node.values) > 1:
+                head = node.values[0]
+                if isinstance(head, ast.Constant) and isinstance(head.value, str) and head.value:
+                    prefixes.add(head.value)
+    return constants, prefixes
+
+
+def test_both_languages_have_the_same_keys() -> None:
+    assert set(WORDS["ja"]) ^ set(WORDS["en"]) == set()
+
+
+@pytest.mark.parametrize("key", sorted(WORDS["ja"]))
+def test_both_languages_have_the_same_placeholders(key: str) -> None:
+    assert placeholders(WORDS["ja"][key]) == placeholders(WORDS["en"][key])
+    assert WORDS["ja"][key].strip() or key in EMPTY_ALLOWED, "an empty Japanese word"
+
+
+EMPTY_ALLOWED: set[str] = set()
+
+
+def test_every_key_is_used_by_the_code() -> None:
+    constants, prefixes = literals()
+    unused = [
+        key for key in WORDS["ja"] if key not in constants and not any(key.startswith(p) for p in prefixes)
+    ]
+    assert unused == [], "words no code uses"
+
+
+def test_the_english_dictionary_holds_no_japanese_and_the_japanese_one_is_japanese() -> None:
+    japanese = [k for k, v in WORDS["en"].items() if any("\u3040" <= c <= "\u9fff" for c in v)]
+    assert set(japanese) <= BOTH_SCRIPTS, japanese
+    latin_only = [k for k, v in WORDS["ja"].items() if v and not any("\u3000" <= c <= "\uffef" for c in v)]
+    assert set(latin_only) <= SAME_IN_BOTH, latin_only
+
+
+#: Words written alike in both languages (symbols, formats, names of encodings).
+SAME_IN_BOTH = {"kpi", "form_field_kpi", "quantity", "encoding_cp932"}
+#: English words that quote Japanese in its own script (約, 2024年度 as one may type them …).
+BOTH_SCRIPTS = {
+    "language", "approximate", "input_date", "input_period", "input_value", "method_rules",
+    "period_placeholder", "problem_approximate", "problem_number", "value_help", "value_placeholder",
+}  # fmt: skip
+
+
+def test_placeholders_are_filled() -> None:
+    assert word("period_fy", "ja", year=2024) == "2024年度"
+    assert word("period_fy", "en", year=2024) == "FY2024"
+    assert word("period_fy", "fr", year=2024) == "FY2024"  # any other language reads English
+
+
+def test_every_word_the_code_asks_for_exists() -> None:
+    """``t("key", …)`` / ``word("key", …)`` with a key no dictionary holds would fail at run time."""
+    asked: set[str] = set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in ("t", "word") and isinstance(node.args[0].value, str):
+                asked.add(node.args[0].value)
+    assert asked - set(WORDS["ja"]) == set()
