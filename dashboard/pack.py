@@ -19,7 +19,7 @@ from plotly.offline import get_plotlyjs
 from dashboard.figures import trajectory
 from dashboard.i18n import status_label, t
 from dashboard.style import STATUS_COLOURS
-from dashboard.views import kpi_figures, status_counts, status_text
+from dashboard.tables import kpi_figures, status_counts, status_text
 from model.atomic import write_atomic
 from model.columns import STATUS_RULE_EN, STATUS_RULE_JA
 from model.explain import explain

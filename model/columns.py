@@ -111,8 +111,8 @@ SNAPSHOT_FIELDS: tuple[Column, ...] = (
     _c("verified", "照合済み", "Verified", "boolean",
        "引用をseeds/の文書と照合できたらTrue（外部の出典はFalse）",
        "True when every quote behind the value was checked against a document in seeds/"),
-    _c("note", "注記", "Note", "string",
-       "数値についての注記", "free-text note on the figure"),
+    _c("note", "注記（英語）", "Note", "string",
+       "数値についての注記（英語）", "free-text note on the figure, in English"),
     _c("bound", "下限", "Bound", "string",
        "at_least：出典が下限を示す値（以上・超）", "at_least when the source gives a floor (以上, 超)",
        enum=get_args(Bound)),
@@ -130,6 +130,8 @@ SNAPSHOT_FIELDS: tuple[Column, ...] = (
        f"期間末から{REPORT_GRACE_DAYS}日を過ぎても報告のない最も古い期間",
        f"oldest period still without a report {REPORT_GRACE_DAYS} days after its end",
        pattern=PERIOD_PATTERN),
+    _c("note_ja", "注記", "Note (Japanese)", "string",
+       "数値についての注記（日本語）", "free-text note on the figure, in Japanese"),
 )  # fmt: skip
 
 

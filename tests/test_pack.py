@@ -64,7 +64,7 @@ def test_sections_hold_the_status_sentence_and_the_quotes(dataset, pack):
 
 def test_cover_counts_every_status(dataset, pack):
     cover = pack.split('<section class="kpi"')[0]
-    assert "◎ 達成" in cover and "⚠ 期限超過" in cover and "全局" in cover
+    assert "◎ 達成" in cover and "⚠ 期限超過" in cover and "すべての局・組織" in cover
     assert f'<th class="num">{len(dataset.kpis)}</th>' in cover  # the total
 
 

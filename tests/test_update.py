@@ -326,7 +326,7 @@ def test_a_comment_is_added_in_both_languages_audited_and_never_changes_the_stat
         (("wifi-sites", "FY2024", "someone", "text"), "is not a date"),
         (("wifi-sites", "2025-07-01", " ", "text"), "needs an author and a text"),
         (("wifi-sites", "2025-07-01", "someone", {"ja": " ", "en": ""}), "needs an author and a text"),
-        (("wifi-sites", "2025-07-01", "someone", "text", "2024年度"), "is not a period"),
+        (("wifi-sites", "2025-07-01", "someone", "text", "2024年度"), "write periods and dates in ASCII"),
     ],
 )
 def test_a_comment_needs_a_date_an_author_and_a_text(args, error):
