@@ -20,11 +20,11 @@ def test_load_smoke() -> None:
     # A subprocess: the load test runs its own asyncio loop, which cannot share this thread with a
     # sync Playwright that other browser tests may still hold open.
     done = subprocess.run(
-        [sys.executable, str(LOAD_TEST), "--start", "--sessions", "2", "--seconds", "8", "--out", str(out)],
+        [sys.executable, str(LOAD_TEST), "--start", "--sessions", "2", "--seconds", "20", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=240,  # bounded by the script itself: 8 s + 2 x 30 s action timeout + 30 s + start-up
+        timeout=240,  # bounded by the script itself: 20 s + 2 x 30 s action timeout + 30 s + start-up
     )
     assert out.exists(), f"no report (exit {done.returncode}):\n{done.stderr[-3000:]}"
     report = json.loads(out.read_text(encoding="utf-8"))
