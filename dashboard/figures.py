@@ -150,12 +150,25 @@ def bureau_status_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, t("rollup", lang), height=max(260, 90 + 50 * len(table)))
 
 
+#: KPI names on a chart's axis are cut to this many characters (the hover shows them whole).
+AXIS_NAME = 26
+
+
+def short_names(names: list[str], limit: int = AXIS_NAME) -> dict[str, str]:
+    """Each name cut to ``limit`` characters with an ellipsis; a name whose cut form another name
+    shares stays whole (categories must stay apart)."""
+    cut = {n: n if len(n) <= limit else n[: limit - 1] + "…" for n in names}
+    taken = [c for c in cut.values()]
+    return {n: c if taken.count(c) == 1 else n for n, c in cut.items()}
+
+
 def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
     """Targets by due fiscal year (categorical x) and KPI (y); superseded ones in grey with x marks.
 
     ``rows``: target rows of ``figure_frame`` merged with the KPI names and units.
     """
     years = [int(y) for y in rows["fiscal_year"]]
+    short = short_names(list(dict.fromkeys(rows[f"name_{lang}"])))
     fig = go.Figure()
     for superseded, key in ((False, "target"), (True, "superseded")):
         part = rows[rows["superseded"] == superseded]
@@ -165,7 +178,7 @@ def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_scatter(
             name=t(key, lang),
             x=[fy_axis_label(int(y), lang) for y in part["fiscal_year"]],
-            y=[esc(n) for n in part[f"name_{lang}"]],
+            y=[esc(short[n]) for n in part[f"name_{lang}"]],
             mode="markers+text",
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
             text=[
