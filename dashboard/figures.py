@@ -125,11 +125,14 @@ def status_bar(counts: pd.Series, lang: str) -> go.Figure:
     return _layout(fig, t("status_counts", lang), height=340)
 
 
-def bureau_status_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """Stacked bars: per bureau, the number of KPIs in each status (roll-up across bureaus)."""
+def bureau_status_bar(frame: pd.DataFrame, lang: str, order: list[str] | None = None) -> go.Figure:
+    """Stacked bars: per bureau, the number of KPIs in each status (roll-up across bureaus), top to
+    bottom in ``order`` (bureau names, e.g. grouped by kind) when given."""
     table = pd.crosstab(frame[f"bureau_{lang}"], frame["status"]).reindex(
         columns=list(STATUSES), fill_value=0
     )
+    if order:
+        table = table.reindex([b for b in order if b in table.index])
     fig = go.Figure()
     for status in STATUSES:
         if table[status].sum() == 0:

@@ -220,3 +220,14 @@ def test_long_kpi_names_are_cut_on_an_axis_but_stay_apart() -> None:
     short = figures.short_names(names, limit=10)
     assert short["短い名前"] == "短い名前" and short["い" * 40] == "い" * 9 + "…"
     assert short["あ" * 40 + "一"] == "あ" * 40 + "一"  # cut, both would read the same: kept whole
+
+
+def test_the_rollup_bars_follow_the_order_given(dataset) -> None:
+    rows = overview_frame(dataset, AS_OF).assign(
+        bureau_ja=lambda f: (
+            f["bureau_id"].map({"digital-service": "デジタルサービス局"}).fillna("スタートアップ戦略室")
+        )
+    )
+    order = ["デジタルサービス局", "スタートアップ戦略室"]  # not the alphabetical order
+    fig = figures.bureau_status_bar(rows, "ja", order)
+    assert list(dict.fromkeys(y for trace in fig.data for y in trace.y)) == order
