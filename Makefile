@@ -5,12 +5,13 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint validate export schema readme fuzz-long bench serve-replicas load-test clean
+.PHONY: run test check types lint validate export schema readme fuzz-long bench serve-replicas load-test clean
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
@@ -21,12 +22,18 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed
 	$(PY) dashboard/serve.py --address $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed-dev
+# lint, types, the data's own checks and every test that needs no browser
+check: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(PY) -m model validate
 	$(PY) -m model coverage
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not browser and not nginx"
+
+# everything: check, then the browser and nginx tests
+test: check
+	$(PY) -m pytest -m "browser or nginx"
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check --fix .
@@ -49,7 +56,7 @@ fuzz-long: $(VENV)/.installed-dev
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 bench: $(VENV)/.installed-dev
-	$(PY) -m model bench --kpis 1000
+	$(PY) -m tools.bench --kpis 1000
 
 serve-replicas: $(VENV)/.installed
 	PYTHON=$(PY) bash scripts/serve_replicas.sh

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import threading
 import weakref
 from collections.abc import Callable
@@ -29,25 +28,24 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import search, sources
+from model import settings
 from model.cache import load_cached_source, seed_files
-from model.frames import figure_frame_at, overview_frame
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
+from model.frames import figure_frame, figure_frame_at, overview_frame
+from model.loader import Dataset
 from model.problems import DataError, Problem
 from model.progress import latest_actual_day
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SNAPSHOTS = ROOT / "snapshots"
 _LOG = logging.getLogger(__name__)
 
 
 def data_paths() -> tuple[Path, Path]:
-    data = Path(os.environ.get("KPI_DATA") or DEFAULT_DATA)
-    seeds = Path(os.environ.get("KPI_SEEDS") or DEFAULT_SEEDS)
-    return data, seeds
+    """The data file and seed folder to serve (:mod:`model.settings`: environment, then defaults)."""
+    return settings.data_file(), settings.seeds_folder()
 
 
 def snapshots_folder() -> Path:
-    return Path(os.environ.get("KPI_SNAPSHOTS") or DEFAULT_SNAPSHOTS)
+    """Where the command line's ``snapshot`` writes for this data file."""
+    return settings.snapshots_folder(settings.data_file())
 
 
 _CONTENT_DIGESTS: dict[tuple[str, int, int, int], str] = {}
@@ -85,7 +83,7 @@ Loaded = tuple[Dataset, bytes | None]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load(data: str, seeds: str, fingerprint: str) -> Loaded | list[Problem]:
+def _load(data: str, seeds: str, fingerprint: str) -> Loaded | list[Problem]:  # noqa: ARG001  # the key
     """The dataset and its source bytes, or the problems that make the file unusable (cached either way).
 
     A resource, not ``cache_data``: every rerun gets the same (never modified) dataset
@@ -207,8 +205,10 @@ def default_as_of(dataset: Dataset) -> date | None:
 
 
 def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:
-    """The figures that were public at ``as_of`` (``figure_frame_at``)."""
-    return _memo("figures", dataset, as_of, figure_frame_at)
+    """The figures that were public at ``as_of`` (``figure_frame_at``); every date of a dataset
+    starts from its one ``figure_frame``."""
+    every = _memo("figure_frame", dataset, date.min, lambda ds, _: figure_frame(ds))
+    return _memo("figures", dataset, as_of, lambda ds, day: figure_frame_at(ds, day, every))
 
 
 def search_texts(dataset: Dataset) -> pd.Series:

@@ -99,7 +99,7 @@ def build(req: Request) -> update.Edit:
         period = read_period(req.period) if req.period.strip() else None
         return update.comment(req.kpi, read_date(req.day).isoformat(), req.author.strip(), text, period)
     value, approximate = read_value(req.value)
-    fig = update.Figure(
+    fig = update.FigureInput(
         value, req.source.strip(), req.quote.strip(), req.approximate or approximate, req.note.strip() or None
     )
     period = read_period(req.period)

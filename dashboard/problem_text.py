@@ -56,6 +56,20 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"a milestone's target is value: 1 \(done\)"), "problem_milestone_target"),
     (re.compile(r"YAML syntax error: (?P<detail>.*)"), "problem_yaml"),
+    (
+        re.compile(
+            r"contains (?P<chars>.*), which the reader cannot see \(it can hide or reorder text\); remove it"
+        ),
+        "problem_invisible",
+    ),
+    (re.compile(r"a number of (?P<digits>[\d,]+) digits is too long .*"), "problem_huge_number"),
+    (
+        re.compile(
+            r"'(?P<text>.*)' contains '(?P<char>.)' \((?P<name>[^)]*)\); write periods and dates in ASCII.*"
+        ),
+        "problem_ascii_period",
+    ),
+    (re.compile(r"the quote is only the number, .*"), "problem_quote_only_number"),
     (re.compile(r"anchors and aliases \(&name, \*name\) are not allowed"), "problem_alias"),
     (re.compile(r'bureau "(?P<id>[^"]*)" is named twice; .*'), "problem_bureau_twice"),
     (re.compile(r"'(?P<text>.*)' must be an http\(s\):// address"), "problem_url"),

@@ -27,7 +27,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from model import settings
+
+ROOT = settings.PROJECT_ROOT
 CONFIG = ROOT / ".streamlit" / "config.toml"
 SECRETS = ROOT / ".streamlit" / "secrets.toml"
 ENTRY = ROOT / "dashboard" / "streamlit_app.py"

@@ -14,7 +14,7 @@ from pathlib import Path
 from dashboard.i18n import period_label, t
 from model.loader import Dataset
 from model.provenance import normalise
-from model.schema import Evidence, Source
+from model.schema import Figure, Source
 
 #: Lines of the seed shown before and after the quote.
 CONTEXT_LINES = 3
@@ -44,7 +44,7 @@ class SourceBook:
         return cls(sources, set(dataset.external_sources), dataset.seeds)
 
     @staticmethod
-    def ids_of(figure: Evidence) -> list[str]:
+    def ids_of(figure: Figure) -> list[str]:
         """The sources a figure quotes (a derived value: each part's), each once."""
         if figure.derived is not None:
             return list(dict.fromkeys(p.source for p in figure.derived.parts))

@@ -7,18 +7,13 @@ override the data file, seed folder and snapshot folder.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = str(Path(__file__).resolve().parent.parent)
-if ROOT not in sys.path:  # streamlit puts only this script's folder on sys.path
-    sys.path.insert(0, ROOT)
+import streamlit as st
 
-import streamlit as st  # noqa: E402
-
-from dashboard import data, responsive, serve, sidebar, state  # noqa: E402
-from dashboard.i18n import t  # noqa: E402
-from dashboard.problem_text import problem_list  # noqa: E402
+from dashboard import data, responsive, serve, sidebar, state
+from dashboard.i18n import t
+from dashboard.problem_text import problem_list
 
 FAVICON = Path(__file__).with_name("favicon.png")  # local: an emoji or material icon is fetched online
 st.set_page_config(

@@ -26,17 +26,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pydantic
 from pydantic import BaseModel, ConfigDict
 
-from model import signing
+from model import settings, signing
 from model.atomic import write_atomic
-from model.loader import PROJECT_ROOT, Dataset, display_path, load, load_bytes
+from model.loader import Dataset, display_path, load, load_bytes
 from model.problems import Problem
 from model.schema import Document
 from model.yamlfile import YamlProblem, paused_gc, read_stable
@@ -44,8 +43,6 @@ from model.yamlfile import YamlProblem, paused_gc, read_stable
 #: Bump when the entry layout or the meaning of the cached data changes.
 CACHE_VERSION = 2
 FORMAT = "tokyo-kpi-tracker/dataset-cache"
-DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache" / "datasets"
-ENV_VAR = "KPI_CACHE_DIR"
 #: Entries kept per cache folder; older ones are removed after a write.
 MAX_ENTRIES = 8
 #: Modules whose code decides what is valid and what the document holds.
@@ -78,12 +75,9 @@ class _Header(BaseModel):
         return self.model_dump_json(exclude={"mac"}).encode("utf-8")
 
 
-def resolve_cache_dir(folder: Path | None = None) -> Path:
-    """The cache folder: the argument, else ``$KPI_CACHE_DIR``, else ``.cache/datasets``."""
-    if folder is not None:
-        return Path(folder)
-    env = os.environ.get(ENV_VAR)
-    return Path(env) if env else DEFAULT_CACHE_DIR
+def resolve_cache_dir(folder: Path | None = None, data: Path | None = None) -> Path:
+    """The cache folder: the argument, else ``$KPI_CACHE_DIR``, else beside the data file."""
+    return settings.cache_folder(data, folder)
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +211,7 @@ def load_cached_source(
     """:func:`load_cached` and the very bytes of the data file it was validated from (None only
     when the file could not be read stably but the loader then read it)."""
     path, seeds = Path(path), Path(seeds)
-    folder = resolve_cache_dir(cache_dir)
+    folder = resolve_cache_dir(cache_dir, path)
     data = _read_data(path)
     if data is None:  # unreadable: let the loader word the problem
         return load(path, seeds), None
@@ -233,12 +227,3 @@ def load_cached_source(
         dataset = load_bytes(data, path, seeds)
     write_entry(folder, key, dataset, secret)
     return dataset, data
-
-
-def info(path: Path, seeds: Path, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Where the entry of a data file would be and whether it exists (for diagnostics)."""
-    folder = resolve_cache_dir(cache_dir)
-    data = _read_data(Path(path)) or b""
-    key = cache_key(data, Path(seeds))
-    entry = entry_path(folder, key)
-    return {"key": key, "entry": str(entry), "exists": entry.is_file()}

@@ -18,20 +18,18 @@ while untracked figures remain, 0 otherwise.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, display_path, load
-from model.problems import DataError
+from model.loader import display_path
 from model.provenance import normalise
 from model.rules import evidence_of
 from model.schema import Document, Kpi
-from model.seedtext import KINDS, Figure, SeedText, Span, find_figures, normalise_seed, read_seed
+from model.seedtext import KINDS, SeedMention, SeedText, Span, find_figures, normalise_seed, read_seed
+from model.terminal import say
 
 Status = Literal["tracked", "excluded", "untracked"]
 CONTEXT_CHARS = 18
@@ -39,7 +37,7 @@ CONTEXT_CHARS = 18
 
 @dataclass(frozen=True)
 class Classified:
-    figure: Figure
+    figure: SeedMention
     status: Status
 
 
@@ -101,7 +99,7 @@ def classify_seed(document: Document, seed: SeedText) -> list[Classified]:
     return classify(seed, tracked_quotes(document, seed.name), excluded_quotes(document, seed.name))
 
 
-def context(seed: SeedText, figure: Figure) -> str:
+def context(seed: SeedText, figure: SeedMention) -> str:
     before = seed.text[max(0, figure.start - CONTEXT_CHARS) : figure.start]
     after = seed.text[figure.end : figure.end + CONTEXT_CHARS]
     return f"{before}[{figure.text}]{after}"
@@ -142,10 +140,10 @@ def report(document: Document, paths: Sequence[Path], show_list: bool) -> int:
     for path in paths:
         seed = read_seed(path)
         results = classify_seed(document, seed)
-        print(summary_line(path, results))
+        say(summary_line(path, results))
         if show_list:
             for line in untracked_lines(path, seed, results):
-                print(line)
+                say(line)
         untracked += sum(r.status == "untracked" for r in results)
     return untracked
 
@@ -241,36 +239,3 @@ def render_doc(document: Document, seeds: Path) -> str:
         cells = (f"`{r.kpi}`", r.name, r.bureau, r.section, f"`{r.source}`", str(r.line))
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out) + "\n"
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-def cmd_coverage(args: argparse.Namespace) -> int:
-    try:
-        dataset = load(args.data, args.seeds)
-        paths = seed_paths(args.seed_files, args.seeds)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{display_path(args.data)}: invalid, coverage not computed", file=sys.stderr)
-        return 1
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    if args.doc is not None:
-        args.doc.write_text(render_doc(dataset.document, args.seeds), encoding="utf-8")
-        print(f"wrote {display_path(args.doc)}", file=sys.stderr)
-    untracked = report(dataset.document, paths, args.list)
-    return 1 if untracked else 0
-
-
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``coverage`` on the subcommands of ``python -m model``."""
-    p = sub.add_parser("coverage", help="figures of the seeds: tracked, excluded or untracked")
-    p.add_argument("seed_files", nargs="*", metavar="SEED_FILE", help="seeds to cover (default: all)")
-    p.add_argument("--list", action="store_true", help="list every untracked figure with its line")
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
-    p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)")
-    p.add_argument("--doc", type=Path, help="also write the KPI-to-section table (docs/coverage.md)")
-    p.set_defaults(func=cmd_coverage)

@@ -8,6 +8,7 @@ turning superseded beside the new one.
 
 from __future__ import annotations
 
+import math
 from numbers import Real
 
 import pandas as pd
@@ -45,7 +46,7 @@ def _kpi_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[pd.DataFrame]:
     a, b = _kpis(old), _kpis(new)
     added = b.loc[b.index.difference(a.index)].reset_index()
     removed = a.loc[a.index.difference(b.index)].reset_index()
-    both = a.join(b, how="inner", suffixes=("_old", ""))
+    both = a.join(b, how="inner", suffixes=("_old", ""))  # type: ignore[call-arg]  # pandas 3.1; the stubs lag
     moved = both[both["status_old"] != both["status"]].reset_index()
     return [
         _rows("kpi_added", added, None, "status"),
@@ -131,7 +132,7 @@ def _fmt(value: object) -> str:
 
 def _plain(value: object) -> str:
     """A number as a plain figure (no separators), for CSV; other values as text."""
-    if isinstance(value, Real) and not isinstance(value, bool) and not pd.isna(value):
+    if isinstance(value, Real) and not isinstance(value, bool) and not math.isnan(float(value)):
         number = float(value)
         return str(int(number)) if number.is_integer() else repr(number)
     return _fmt(value)
@@ -156,6 +157,7 @@ def as_text(changes: pd.DataFrame, old_label: str, new_label: str) -> str:
     for kind, group in changes.groupby("change", sort=False):
         lines.append(f"\n{kind} ({len(group)})")
         for row in group.itertuples(index=False):
-            where = " ".join(x for x in (row.row_type, row.period) if isinstance(x, str) and x)
-            lines.append("  " + "  ".join(x for x in (row.kpi_id, where, _arrow(row.old, row.new)) if x))
+            parts = [str(x) for x in (row.row_type, row.period) if isinstance(x, str) and x]
+            shown = [str(row.kpi_id), " ".join(parts), _arrow(row.old, row.new)]
+            lines.append("  " + "  ".join(x for x in shown if x))
     return "\n".join(lines) + "\n"

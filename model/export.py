@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pandas as pd
 from model.atomic import write_atomic
 from model.frames import bureau_names, figure_frame_at, overview_frame
 from model.loader import Dataset
+from model.problems import ExportError
+from model.settings import CSV_ENCODINGS
 
 #: The snapshot's leading columns, in order (more follow).
 SNAPSHOT_COLUMNS = [
@@ -46,15 +49,15 @@ EXTRA_COLUMNS = [
     "report_due",
     "note_ja",
 ]
-ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
+ENCODINGS = CSV_ENCODINGS
 #: A text cell starting with one of these could run as a formula in a spreadsheet.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Their full-width forms, which spreadsheets also take for formula characters.
+FULL_WIDTH_PREFIXES = ("\uff1d", "\uff0b", "\uff0d", "\uff20")  # ＝ ＋ － ＠
+#: Such a character after leading whitespace (spaces, line breaks, U+3000...) is as risky.
+_AFTER_WHITESPACE = r"^\s*[" + re.escape("=+-@" + "".join(FULL_WIDTH_PREFIXES)) + "]"
 #: Prefixed to such cells; cells already starting with it get it too, so reading back is exact.
 ESCAPE = "'"
-
-
-class ExportError(Exception):
-    """The snapshot cannot be written as asked."""
 
 
 def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = None) -> pd.DataFrame:
@@ -88,15 +91,18 @@ def snapshot_frame(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = No
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix ``'`` to text cells that a spreadsheet would run as a formula.
 
-    Only text columns are touched: numbers stay numbers. Cells that already start with
-    ``'`` are prefixed too, so that stripping one ``'`` gives back the original text.
+    That is a cell starting with = + - @ or their full-width forms, also after leading
+    whitespace, or with a tab or carriage return. Only text columns are touched: numbers
+    stay numbers. Cells that already start with ``'`` are prefixed too, so that stripping
+    one ``'`` gives back the original text.
     """
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
             continue
         text = out[column].astype("string")
-        risky = text.str.startswith((*FORMULA_PREFIXES, ESCAPE)).fillna(False).astype(bool)
+        risky = text.str.startswith((*FORMULA_PREFIXES, *FULL_WIDTH_PREFIXES, ESCAPE))
+        risky = (risky | text.str.contains(_AFTER_WHITESPACE)).fillna(False).astype(bool)
         out[column] = text.where(~risky, ESCAPE + text)
     return out
 

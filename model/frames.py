@@ -6,7 +6,6 @@ joined column-wise (``merge`` / ``map``), not row by row.
 
 from __future__ import annotations
 
-import weakref
 from datetime import date
 from typing import Any
 
@@ -16,7 +15,7 @@ import pandas as pd
 from model.loader import Dataset
 from model.periods import parse_period
 from model.progress import Assessment, assess
-from model.schema import Document, Evidence, note_text
+from model.schema import Figure, note_text
 from model.timeline import superseded_at
 
 KPI_COLUMNS = [
@@ -84,14 +83,6 @@ def _label_frame(labels: list[Any], prefix: str) -> pd.DataFrame:
 
 
 def kpi_frame(dataset: Dataset) -> pd.DataFrame:
-    """One row per KPI with bureau and pillar labels."""
-    memo = _memo(dataset)
-    if "kpi_frame" not in memo:
-        memo["kpi_frame"] = _kpi_frame(dataset)
-    return memo["kpi_frame"].copy()
-
-
-def _kpi_frame(dataset: Dataset) -> pd.DataFrame:
     """KPI_COLUMNS with the labels of the leading bureau and the pillar, then ``bureau_ids``
     (every bureau of the KPI, leading first) with their labels ``bureau_names_ja`` / ``_en``."""
     doc = dataset.document
@@ -132,7 +123,7 @@ def bureau_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     return frame[f"bureau_names_{lang}"].map(BUREAU_JOIN[lang].join)
 
 
-def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool]:
+def _provenance(ev: Figure, registered: set[str]) -> tuple[str, str, str, bool]:
     """(sources, quote, derivation, verified) of a figure; derived values list their parts.
 
     A figure is verified when every quote behind it comes from a document in seeds/ (the
@@ -150,39 +141,11 @@ def _provenance(ev: Evidence, registered: set[str]) -> tuple[str, str, str, bool
     return "; ".join(sources), " / ".join(p.quote for p in parts), formula, verified
 
 
-#: What was derived from the last document (weakly referenced): its figure columns, the
-#: arrays of the status engine and the as_of-independent frames. Every page of the dashboard,
-#: the export and the status engine ask for them again, for the same document.
-_MEMO: tuple[weakref.ref[Document], dict[str, Any]] | None = None
-
-
-def _memo(dataset: Dataset) -> dict[str, Any]:
-    """The memo of ``dataset.document`` (a new, empty one for any other document)."""
-    global _MEMO
-    doc = dataset.document
-    memo = _MEMO
-    if memo is not None and memo[0]() is doc:
-        return memo[1]
-    store: dict[str, Any] = {}
-    _MEMO = (weakref.ref(doc), store)
-    return store
-
-
-def clear_memo() -> None:
-    """Forget what was derived from the last document (benchmarks start from nothing)."""
-    global _MEMO
-    _MEMO = None
-
-
 def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
     """The figures of a dataset as column lists (FIGURE_COLUMNS plus ``kpi_index``), in file order.
 
-    One pass over the model, with no per-figure tuples or objects; kept for the last
-    document (see :data:`_MEMO`). Treat the lists as read-only.
+    One pass over the model, with no per-figure tuples or objects.
     """
-    memo = _memo(dataset)
-    if "columns" in memo:
-        return memo["columns"]
     doc = dataset.document
     registered = dataset.external_sources
     known_from = dataset.timeline.known_from
@@ -192,7 +155,7 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
         set_on, source_file, quote, derived, verified, note_ja, note_en, reason_ja, reason_en, bound, known,
     ) = (columns[name].append for name in ["kpi_index", *FIGURE_COLUMNS])  # fmt: skip
 
-    def add(i: int, ident: str, kind: str, when: str, ev: Evidence) -> None:
+    def add(i: int, ident: str, kind: str, when: str, ev: Figure) -> None:
         kpi_index(i)
         kpi_id(ident)
         row_type(kind)
@@ -222,7 +185,11 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
         ident = kpi.id
         if kpi.baseline is not None:
             add(i, ident, "baseline", kpi.baseline.period, kpi.baseline)
-            superseded(False), recurring(False), set_on(""), no_reason(), bound("")
+            superseded(False)
+            recurring(False)
+            set_on("")
+            no_reason()
+            bound("")
         for target in kpi.targets:
             add(i, ident, "target", target.due, target)
             superseded(target.superseded)
@@ -233,19 +200,18 @@ def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
             bound("")
         for obs in kpi.observations:
             add(i, ident, obs.kind, obs.period, obs)
-            superseded(False), recurring(False), set_on(""), no_reason(), bound(obs.bound or "")
-    memo["columns"] = columns
+            superseded(False)
+            recurring(False)
+            set_on("")
+            no_reason()
+            bound(obs.bound or "")
     return columns
 
 
-def _periods(dataset: Dataset) -> tuple[np.ndarray, pd.Series]:
+def _periods(texts: list[str]) -> tuple[np.ndarray, pd.Series]:
     """Codes of the figures' periods into the unique texts, and those parsed (each once)."""
-    memo = _memo(dataset)
-    if "periods" not in memo:
-        texts = figure_columns(dataset)["period"]
-        codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
-        memo["periods"] = codes, pd.Series([parse_period(text) for text in uniques], dtype=object)
-    return memo["periods"]
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
+    return codes, pd.Series([parse_period(text) for text in uniques], dtype=object)
 
 
 def _take(values: pd.Series, codes: np.ndarray) -> pd.Series:
@@ -254,17 +220,10 @@ def _take(values: pd.Series, codes: np.ndarray) -> pd.Series:
 
 def figure_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per baseline, target and observation, with period start/end and fiscal year."""
-    memo = _memo(dataset)
-    if "figure_frame" not in memo:
-        memo["figure_frame"] = _figure_frame(dataset)
-    return memo["figure_frame"].copy()
-
-
-def _figure_frame(dataset: Dataset) -> pd.DataFrame:
     columns = figure_columns(dataset)
     frame = pd.DataFrame({name: columns[name] for name in FIGURE_COLUMNS}, columns=FIGURE_COLUMNS)
     frame["value"] = frame["value"].astype("float64")
-    codes, periods = _periods(dataset)
+    codes, periods = _periods(columns["period"])
     frame["period_start"] = _take(periods.map(lambda p: p.start), codes)
     frame["period_end"] = _take(periods.map(lambda p: p.end), codes)
     frame["period_kind"] = _take(periods.map(lambda p: p.kind), codes)
@@ -272,13 +231,14 @@ def _figure_frame(dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
-def figure_frame_at(dataset: Dataset, as_of: date) -> pd.DataFrame:
+def figure_frame_at(dataset: Dataset, as_of: date, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The figures that were public at ``as_of``, with ``superseded`` as it stood then.
 
     A target whose revision was not yet public at ``as_of`` is shown as current
-    (:func:`model.timeline.targets_in_force`).
+    (:func:`model.timeline.targets_in_force`). ``figures``: the dataset's ``figure_frame``
+    when the caller keeps one (the dashboard does), else it is built.
     """
-    frame = figure_frame(dataset)
+    frame = figure_frame(dataset) if figures is None else figures
     frame = frame[frame["known_from"] <= as_of].reset_index(drop=True)
     revised = frame["superseded"] & (frame["row_type"] == "target")
     if revised.any():

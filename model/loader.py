@@ -12,11 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from model.periods import PeriodError, parse_period
-from model.problems import DataError, Problem, format_path
-from model.problems import Path as DataPath
+from model.problems import DataError, FieldPath, Level, Problem, format_path
 from model.provenance import Seeds
 from model.rules import RULES
 from model.schema import (
@@ -29,12 +28,9 @@ from model.schema import (
     Label,
     Source,
 )
+from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
 from model.timeline import Timeline
 from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_yaml
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = PROJECT_ROOT / "data" / "kpis.yaml"
-DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 
 
 @dataclass
@@ -114,14 +110,23 @@ def _kpi_id(raw: Any, index: int) -> str | None:
     return str(ident)
 
 
-def _problem(level: str, file: str, yd: YamlData, path: DataPath, message: str) -> Problem:
-    """A problem at ``path`` of the document, with KPI id and field relative to the KPI."""
-    kpi_id = None
-    field_path: DataPath = path
+def _subject(data: Any, path: FieldPath) -> tuple[str | None, str]:
+    """The KPI id (None outside kpis) and the field path relative to it."""
     if len(path) >= 2 and path[0] == "kpis" and isinstance(path[1], int):
-        kpi_id = _kpi_id(yd.data, path[1]) or f"#{path[1] + 1}"
-        field_path = path[2:]
-    return Problem(level, file, yd.line_of(path), message, kpi_id, format_path(field_path))  # type: ignore[arg-type]
+        return _kpi_id(data, path[1]) or f"#{path[1] + 1}", format_path(path[2:])
+    return None, format_path(path)
+
+
+def _problem(level: Level, file: str, yd: YamlData, path: FieldPath, message: str) -> Problem:
+    """A problem at ``path`` of the document, with KPI id and field relative to the KPI."""
+    kpi_id, field_path = _subject(yd.data, path)
+    return Problem(level, file, yd.line_of(path), message, kpi_id, field_path)
+
+
+def yaml_problem(file: str, exc: YamlProblem) -> Problem:
+    """The problem of a file that cannot be read, naming the KPI and field when known."""
+    kpi_id, field_path = _subject(exc.partial, exc.path) if exc.path is not None else (None, "")
+    return Problem("error", file, exc.line, exc.message, kpi_id, field_path)
 
 
 def _schema_problems(file: str, yd: YamlData, exc: ValidationError) -> list[Problem]:
@@ -140,7 +145,9 @@ def _partial_document(data: dict[str, Any]) -> tuple[Document, IndexMap]:
 
     Returns the document and, per section, the file index of each item kept.
     """
-    sections = {"bureaus": Label, "pillars": Label, "kpis": Kpi, "sources": Source, "exclusions": Exclusion}
+    sections: dict[str, type[BaseModel]] = {
+        "bureaus": Label, "pillars": Label, "kpis": Kpi, "sources": Source, "exclusions": Exclusion
+    }  # fmt: skip
     kept: dict[str, list[Any]] = {}
     index_map: IndexMap = {}
     for section, model in sections.items():
@@ -152,10 +159,10 @@ def _partial_document(data: dict[str, Any]) -> tuple[Document, IndexMap]:
             except ValidationError:
                 continue
             index_map[section].append(k)
-    return Document.model_construct(**kept), index_map
+    return Document.model_construct(None, **kept), index_map
 
 
-def _original_path(path: DataPath, index_map: IndexMap | None) -> DataPath:
+def _original_path(path: FieldPath, index_map: IndexMap | None) -> FieldPath:
     if index_map is None or len(path) < 2 or not isinstance(path[1], int):
         return path
     section = str(path[0])
@@ -187,7 +194,7 @@ def _check_read(read: Callable[[], YamlData], path: Path, seeds: Path) -> Checke
     try:
         yd = read()
     except YamlProblem as exc:
-        return None, [Problem("error", display_path(path), exc.line, exc.message)]
+        return None, [yaml_problem(display_path(path), exc)]
     return _check_parsed(yd, display_path(path), seeds)
 
 

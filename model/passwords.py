@@ -9,12 +9,9 @@ the password itself is never stored. Format: ``pbkdf2_sha256$<iterations>$<salt 
 
 from __future__ import annotations
 
-import argparse
-import getpass
 import hashlib
 import hmac
 import secrets
-import sys
 
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 310_000
@@ -65,24 +62,3 @@ def check_new(password: str, again: str) -> None:
         raise PasswordError("the two passwords differ")
     if len(password) < MIN_LENGTH:
         raise PasswordError(f"use at least {MIN_LENGTH} characters")
-
-
-def cmd_password(args: argparse.Namespace) -> int:
-    try:
-        password = getpass.getpass("New editing password: ")
-        check_new(password, getpass.getpass("Repeat it: "))
-    except PasswordError as exc:
-        print(f"error: {exc}; nothing printed", file=sys.stderr)
-        return 1
-    print("# paste into .streamlit/secrets.toml (never commit that file):", file=sys.stderr)
-    print("[editing]")
-    print(f'password_hash = "{hash_password(password, args.iterations)}"')
-    return 0
-
-
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("password", help="make the password hash that enables editing in the dashboard")
-    p.add_argument(
-        "--iterations", type=int, default=ITERATIONS, help="PBKDF2 iterations (default: %(default)s)"
-    )
-    p.set_defaults(func=cmd_password)

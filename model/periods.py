@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -29,10 +30,12 @@ from model.words import word
 
 PeriodKind = Literal["fy", "quarter", "month", "date"]
 
-_FY_RE = re.compile(r"FY(\d{4})")
-_QUARTER_RE = re.compile(r"FY(\d{4})Q([1-4])")
-_MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
-_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only: Python's \d (and int()) also accept full-width and other scripts' digits,
+# which would make FY２０２４ a second spelling of FY2024.
+_FY_RE = re.compile(r"FY([0-9]{4})")
+_QUARTER_RE = re.compile(r"FY([0-9]{4})Q([1-4])")
+_MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 #: First fiscal year of the Reiwa era (令和元年度 = FY2019).
 REIWA_FIRST_FY = 2019
@@ -75,6 +78,18 @@ def fy_bounds(year: int) -> tuple[date, date]:
     return date(year, 4, 1), date(year + 1, 3, 31)
 
 
+def _check_ascii(text: str) -> None:
+    """Periods and dates are written in ASCII; name the first character that is not."""
+    if text.isascii():
+        return
+    char = next(c for c in text if not c.isascii())
+    name = unicodedata.name(char, "unnamed character")
+    raise PeriodError(
+        f"{text!r} contains {char!r} (U+{ord(char):04X} {name}); write periods and dates "
+        "in ASCII, e.g. FY2024 or 2024-02-15, not with full-width or other digits"
+    )
+
+
 def _check_year(year: int, text: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise PeriodError(f"year {year} in {text!r} is outside {MIN_YEAR}–{MAX_YEAR}")
@@ -85,6 +100,7 @@ def parse_period(text: str) -> Period:
     """Parse a canonical period text; raise :class:`PeriodError` with a readable message."""
     if not isinstance(text, str):
         raise PeriodError(f"a period must be text such as FY2024, not {text!r}")
+    _check_ascii(text)
     if m := _QUARTER_RE.fullmatch(text):
         year, quarter = int(m[1]), int(m[2])
         _check_year(year, text)
@@ -154,10 +170,6 @@ def _label(period: Period, lang: str) -> str:
 def date_label(day: date, lang: str = "ja") -> str:
     """A day as every page writes it: ``2024年3月31日`` / ``31 Mar 2024``."""
     return _label(Period(day, day, "date", day.isoformat()), lang)
-
-
-def fy_text(fiscal_year: int) -> str:
-    return f"FY{fiscal_year}"
 
 
 def fy_axis_label(fiscal_year: int, lang: str = "ja") -> str:

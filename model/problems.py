@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """``("targets", 0, "value")`` → ``targets[0].value``."""
     out = ""
     for part in path:
@@ -58,3 +58,15 @@ class DataError(Exception):
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "warning"]
+
+
+class ExportError(Exception):
+    """The snapshot cannot be written as asked."""
+
+
+class SnapshotError(Exception):
+    """A snapshot file that cannot be read."""
+
+
+class UpdateError(Exception):
+    """The edit cannot be made as asked (unknown KPI, duplicate figure...)."""

@@ -66,6 +66,7 @@ class PathPoint:
     period: Period
     value: float
     role: Literal["start", "plan", "target"]
+    approximate: bool = False
 
     @property
     def day(self) -> date:
@@ -172,8 +173,18 @@ def _start(kpi: Kpi, reports: list[Report], as_of: date, timeline: Timeline) -> 
     if base is not None and timeline.known(base, as_of):
         period = parse_period(base.period)
         if period.end < first.period.end:
-            return PathPoint(period, base.value, "start")
-    return PathPoint(first.period, first.value, "start")
+            return PathPoint(period, base.value, "start", base.approximate)
+    return PathPoint(first.period, first.value, "start", first.approximate)
+
+
+def progress_made(start: PathPoint, latest: Report) -> float:
+    """The change since the start; nothing when it lies within the rounding of an approximate
+    figure (約650 then 638 is no measured fall)."""
+    change = latest.value - start.value
+    rounded = start.approximate or latest.approximate
+    if rounded and abs(change) <= APPROXIMATE_TOLERANCE * abs(start.value):
+        return 0.0
+    return change
 
 
 Fields = dict[str, Any]
@@ -228,7 +239,7 @@ def _assess_to_date(
     elif expected is None:
         status = "no_data"
     else:
-        status = grade(latest.value - start.value, expected - start.value)
+        status = grade(progress_made(start, latest), expected - start.value)
     return out | {"status": status}
 
 
@@ -294,7 +305,8 @@ def assess(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> Assessment:
         out = {"target": found[1], "target_period": found[0]} if found else {}
     else:
         out = _assess_to_date(kpi, as_of, found, reports, timeline)
-    return Assessment(kpi.id, as_of, **({"status": "no_data"} | out), report_due=due)
+    fields: Fields = {"status": "no_data"} | out
+    return Assessment(kpi.id, as_of, **fields, report_due=due)
 
 
 def latest_actual_day(kpis: list[Kpi], timeline: Timeline = TIMELESS) -> date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,8 @@ _WHITESPACE = re.compile(r"\s+")
 #: Japanese multipliers (1億2,000万 = 120,000,000).
 _NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(億|万|千)?")
 MULTIPLIERS = {"億": 100_000_000, "万": 10_000, "千": 1_000}
+#: A letter other than a multiplier, or %: a quote holding one says more than a number.
+_WORDS = re.compile(r"[^\W\d_億万千]|%")
 #: 約 / およそ / 概ね before a number, or 程度 shortly after one (not 予約, 契約, 節約...).
 _APPROXIMATE = re.compile(r"(?:(?<![予契節集要規制公誓条盟協解確])約|およそ|概ね)\d|\d[^\d]{0,8}?程度")
 
@@ -53,23 +56,45 @@ def _numbers_of(nfkc: str, normalised: str) -> set[float]:
 
 
 def _numbers(text: str) -> set[float]:
-    found: set[float] = set()
-    previous_end = -1
+    return {value for value, _, _ in _readings(text)}
+
+
+def _readings(text: str) -> Iterator[tuple[float, int, int]]:
+    """Every value a text states, with the span that states it (digits, then multiplier)."""
+    previous_start = previous_end = -1
     previous_value = 0.0
     for match in _NUMBER.finditer(text):
         number = float(match[1].replace(",", ""))
-        found.add(number)
+        yield number, match.start(1), match.end(1)
         multiplier = MULTIPLIERS.get(match[2] or "")
         if multiplier is None:
             previous_end = -1
             continue
         value = number * multiplier
-        found.add(value)
+        yield value, match.start(), match.end()
         if match.start() == previous_end and previous_value:  # 1億 followed by 2,000万
             value += previous_value
-            found.add(value)
+            yield value, previous_start, match.end()
+        else:
+            previous_start = match.start()
         previous_end, previous_value = match.end(), value
-    return found
+
+
+def says_more_than(quote: str, value: float) -> bool:
+    """Does the quote hold more than the number ``value`` itself (a counter, a word, a date)?
+
+    "1" or "1,300" alone would occur in almost any document, so they prove nothing: once
+    every number stating ``value`` is taken out, a letter, a digit or % must remain.
+    """
+    nfkc = unicodedata.normalize("NFKC", quote)
+    if _WORDS.search(nfkc):  # a letter that is not a multiplier (the usual case), or %
+        return True
+    keep = [True] * len(nfkc)
+    for number, start, end in _readings(nfkc):
+        if _states({number}, value):
+            keep[start:end] = [False] * (end - start)
+    rest = (c for c, k in zip(nfkc, keep, strict=True) if k)
+    return any(c == "%" or unicodedata.category(c)[0] in "LN" for c in rest)
 
 
 def states_value(quote: str, value: float) -> bool:
@@ -98,6 +123,10 @@ class Quote:
     def states(self, value: float) -> bool:
         """Same as :func:`states_value` of the quote."""
         return _states(_numbers_of(self.nfkc, self.normalised), value)
+
+    def says_more_than(self, value: float) -> bool:
+        """Same as :func:`says_more_than` of the quote."""
+        return says_more_than(self.text, value)
 
 
 def is_approximate(quote: str) -> bool:

@@ -11,11 +11,12 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from model.problems import Level, Path
+from model.problems import FieldPath, Level
 from model.provenance import Quote, Seeds, is_approximate
-from model.schema import Derived, Document, Evidence, Kpi
+from model.schema import Derived, Document, Figure, Kpi, Text
+from model.visible import describe, hidden_in
 
-Finding = tuple[Level, Path, str]
+Finding = tuple[Level, FieldPath, str]
 Rule = Callable[[Document, Seeds], Iterator[Finding]]
 
 
@@ -30,14 +31,14 @@ def _first_seen(items: list[Any], key: Callable[[Any], str]) -> Iterator[tuple[i
             seen[k] = i
 
 
-def unique_ids(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def unique_ids(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     for section in ("bureaus", "pillars", "kpis", "sources"):
         items = getattr(doc, section)
         for i, ident, first in _first_seen(items, lambda item: item.id):
             yield "error", (section, i, "id"), f'duplicate id "{ident}" (also {section}[{first}])'
 
 
-def known_references(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def known_references(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     """Every KPI's bureaus and pillar are defined (skipped for a section that is itself invalid)."""
     bureaus = {b.id for b in doc.bureaus}
     pillars = {p.id for p in doc.pillars}
@@ -58,7 +59,7 @@ def _unknown(what: str, ident: str, known: set[str]) -> str:
     return f'unknown {what} "{ident}"; define it under {what}s: (known: {", ".join(sorted(known))})'
 
 
-def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
+def evidence_of(kpi: Kpi) -> Iterator[tuple[FieldPath, Figure]]:
     """Every quoted figure of a KPI with its path inside the KPI."""
     if kpi.baseline is not None:
         yield ("baseline",), kpi.baseline
@@ -69,7 +70,7 @@ def evidence_of(kpi: Kpi) -> Iterator[tuple[Path, Evidence]]:
 
 
 def _check_quote(
-    seeds: Seeds, registered: dict[str, str], path: Path, source: str, quote: str, value: float | None
+    seeds: Seeds, registered: dict[str, str], path: FieldPath, source: str, quote: str, value: float | None
 ) -> Iterator[Finding]:
     """A seed quote must occur in the seed; any quote must state the value (unless ``None``)."""
     if source in registered:
@@ -91,6 +92,13 @@ def _check_quote(
         return
     if value is not None and not prepared.states(value):
         yield "error", (*path, "value"), f"{_fmt(value)} does not occur in the quote"
+    elif value is not None and not prepared.says_more_than(value):
+        yield (
+            "error",
+            (*path, "quote"),
+            "the quote is only the number, which could come from anywhere in the document; "
+            "quote it with the words around it (at least its counter, e.g. 約1,300か所)",
+        )
 
 
 def _fmt(value: float) -> str:
@@ -133,7 +141,7 @@ def provenance(doc: Document, seeds: Seeds) -> Iterator[Finding]:
 RATIO_TOLERANCE = 0.005
 
 
-def _check_derivation(path: Path, value: float, derived: Derived) -> Iterator[Finding]:
+def _check_derivation(path: FieldPath, value: float, derived: Derived) -> Iterator[Finding]:
     """The value is the sum of the parts, or 100 × the first part / the second (ratio)."""
     parts = [p.value for p in derived.parts]
     if derived.operation == "sum":
@@ -163,7 +171,7 @@ def exclusions_found(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             yield "error", ("exclusions", i, "quote"), f"quote not found in {ex.source}"
 
 
-def consistent_targets(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def consistent_targets(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     for i, kpi in enumerate(doc.kpis):
         current = [(j, t) for j, t in enumerate(kpi.targets) if not t.superseded]
         for j, due, first in _first_seen(current, lambda jt: jt[1].due):
@@ -184,7 +192,7 @@ def consistent_targets(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             yield "error", ("kpis", i, "targets"), "every target is superseded; one must be current"
 
 
-def unique_observations(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def unique_observations(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     for i, kpi in enumerate(doc.kpis):
         obs = kpi.observations
         for j, key, first in _first_seen(obs, lambda o: f"{o.kind} {o.period}"):
@@ -195,7 +203,7 @@ def unique_observations(doc: Document, seeds: Seeds) -> Iterator[Finding]:
             )
 
 
-def milestones(doc: Document, seeds: Seeds) -> Iterator[Finding]:
+def milestones(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
     """A milestone is done (1) or not (0); its targets are 1, its figures no floors."""
     for i, kpi in enumerate(doc.kpis):
         if kpi.measure != "milestone":
@@ -217,7 +225,7 @@ def milestones(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 yield "error", (*path, "observations", j, "bound"), "a milestone's figure has no bound"
 
 
-def _sources_cited(ev: Evidence) -> list[str]:
+def _sources_cited(ev: Figure) -> list[str]:
     cited = [ev.source] if ev.source is not None else []
     return cited + ([p.source for p in ev.derived.parts] if ev.derived is not None else [])
 
@@ -252,6 +260,34 @@ def publication_dates(doc: Document, seeds: Seeds) -> Iterator[Finding]:
                 )
 
 
+def _names(doc: Document) -> Iterator[tuple[FieldPath, str]]:
+    """Every name shown to readers: bureaus, pillars, KPI names and units, source titles."""
+    labelled: list[tuple[FieldPath, Text]] = [(("bureaus", i), b) for i, b in enumerate(doc.bureaus)]
+    labelled += [(("pillars", i), p) for i, p in enumerate(doc.pillars)]
+    for i, kpi in enumerate(doc.kpis):
+        labelled += [(("kpis", i, "name"), kpi.name), (("kpis", i, "unit"), kpi.unit)]
+    for path, text in labelled:
+        yield (*path, "ja"), text.ja
+        yield (*path, "en"), text.en
+    for i, source in enumerate(doc.sources):
+        yield ("sources", i, "title"), source.title
+        if source.publisher is not None:
+            yield ("sources", i, "publisher"), source.publisher
+
+
+def visible_names(doc: Document, _seeds: Seeds) -> Iterator[Finding]:
+    """Names hold no invisible or reordering characters (ids are slugs: the schema sees to them)."""
+    for path, name in _names(doc):
+        hidden = hidden_in(name)
+        if hidden:
+            yield (
+                "error",
+                path,
+                f"contains {', '.join(map(describe, hidden))}, which the reader cannot see "
+                "(it can hide or reorder text); remove it",
+            )
+
+
 RULES: list[Rule] = [
     unique_ids,
     known_references,
@@ -261,4 +297,5 @@ RULES: list[Rule] = [
     exclusions_found,
     milestones,
     publication_dates,
+    visible_names,
 ]

@@ -139,7 +139,7 @@ class Derived(Strict):
     parts: list[Part] = Field(min_length=2)
 
 
-class Evidence(Strict):
+class Figure(Strict):
     """Where a number comes from: a seed file and a verbatim quote containing it."""
 
     value: Value
@@ -155,17 +155,17 @@ class Evidence(Strict):
     )
 
     @model_validator(mode="after")
-    def _quoted_or_derived(self) -> Evidence:
+    def _quoted_or_derived(self) -> Figure:
         if self.derived is None and (self.source is None or self.quote is None):
             raise ValueError("give source and quote, or mark the value as derived with quoted parts")
         return self
 
 
-class Baseline(Evidence):
+class Baseline(Figure):
     period: PeriodText
 
 
-class Target(Evidence):
+class Target(Figure):
     due: PeriodText = Field(description="The period by whose end the value is due")
     set_on: PeriodText | None = Field(None, description="When the target was set")
     superseded: Flag = Field(False, description="Replaced by a later target (kept as history)")
@@ -175,7 +175,7 @@ class Target(Evidence):
     reason: Note | None = Field(None, description="Why the target was set or revised")
 
 
-class Observation(Evidence):
+class Observation(Figure):
     period: PeriodText
     kind: ObservationKind = "actual"
     bound: Bound | None = Field(

@@ -89,7 +89,7 @@ class SeedText:
 
 
 @dataclass(frozen=True)
-class Figure:
+class SeedMention:
     start: int
     end: int
     text: str
@@ -158,36 +158,36 @@ def read_seed(path: Path) -> SeedText:
     return normalise_seed(path.name, raw)
 
 
-def find_figures(seed: SeedText) -> list[Figure]:
+def find_figures(seed: SeedText) -> list[SeedMention]:
     """Every number with a counter or multiplier, number-only table cell and milestone phrase."""
     found = _numbers(seed)
     numbers = [f.span for f in found]
     for start, end in seed.cells:
         if not any(s <= start and end <= e for s, e in numbers):
-            found.append(Figure(start, end, seed.text[start:end], seed.line_of(start), "table cell"))
+            found.append(SeedMention(start, end, seed.text[start:end], seed.line_of(start), "table cell"))
     found += _phrases(seed)
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def _numbers(seed: SeedText) -> list[Figure]:
+def _numbers(seed: SeedText) -> list[SeedMention]:
     found = []
     for match in FIGURE_RE.finditer(seed.scan):
         has_multiplier = any(m in match["amount"] for m in MULTIPLIERS)
         if match["counter"] is None and not has_multiplier:
             continue
         start, end = match.span()
-        found.append(Figure(start, end, seed.text[start:end], seed.line_of(start)))
+        found.append(SeedMention(start, end, seed.text[start:end], seed.line_of(start)))
     return found
 
 
-def _phrases(seed: SeedText) -> list[Figure]:
+def _phrases(seed: SeedText) -> list[SeedMention]:
     """Milestone phrases, searched line by line so that a date never pairs with the next line."""
     found = []
     for offset, text in seed.line_texts():
         for pattern in (PHRASE_RE, BRACKETED_RE):
             for match in pattern.finditer(text):
                 start, end = offset + match.start(), offset + match.end()
-                found.append(Figure(start, end, match[0], seed.line_of(start), "milestone phrase"))
+                found.append(SeedMention(start, end, match[0], seed.line_of(start), "milestone phrase"))
     return found
 
 

@@ -66,7 +66,8 @@ def _create(path: Path) -> None:
 _WARNED: set[str] = set()
 
 
-def _unusable(path: Path, why: str) -> None:
+def _unusable(path: Path, why: str) -> bytes | None:
+    """Log once why the secret cannot be used; no secret (so nothing is cached)."""
     if str(path) not in _WARNED:
         _WARNED.add(str(path))
         _LOG.warning("dataset cache off: the signing secret %s cannot be used (%s)", path, why)

@@ -12,15 +12,13 @@ from typing import Any
 import pandas as pd
 
 from model.atomic import write_atomic
+from model.datapackage import write_package
 from model.export import ESCAPE, SNAPSHOT_COLUMNS, snapshot_frame, to_csv_bytes
 from model.loader import Dataset
+from model.problems import SnapshotError
 from model.progress import STATUSES
 
 INDEX_FILE = "index.json"
-
-
-class SnapshotError(Exception):
-    """A snapshot file that cannot be read."""
 
 
 def sha256_of(path: Path) -> str:
@@ -47,7 +45,8 @@ def read_index(folder: Path) -> list[dict[str, Any]]:
 
 
 def take(dataset: Dataset, as_of: date, folder: Path) -> dict[str, Any]:
-    """Write ``<as_of>.csv`` and record it in the index (an existing as-of is replaced)."""
+    """Write ``<as_of>.csv``, record it in the index (an existing as-of is replaced) and
+    rewrite ``datapackage.json`` for every snapshot of the index."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     frame = snapshot_frame(dataset, as_of)
@@ -66,6 +65,7 @@ def take(dataset: Dataset, as_of: date, folder: Path) -> dict[str, Any]:
     entries.sort(key=lambda e: str(e.get("as_of")))
     text = json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
     write_atomic(folder / INDEX_FILE, text.encode("utf-8"))
+    write_package(folder, entries, dataset)
     return entry
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from model.periods import Period, parse_period
-from model.schema import Evidence, Kpi, Observation, Source, Target
+from model.schema import Figure, Kpi, Observation, Source, Target
 
 #: The known date of a figure whose sources carry no publication date.
 ALWAYS = date.min
@@ -49,14 +49,14 @@ class Timeline:
     def of(cls, sources: Iterable[Source]) -> Timeline:
         return cls({s.id: parse_period(s.published).end for s in sources if s.published})
 
-    def sources_of(self, ev: Evidence) -> Iterator[str]:
+    def sources_of(self, ev: Figure) -> Iterator[str]:
         if ev.source is not None:
             yield ev.source
         if ev.derived is not None:
             for part in ev.derived.parts:
                 yield part.source
 
-    def known_from(self, ev: Evidence) -> date:
+    def known_from(self, ev: Figure) -> date:
         """The day from which ``ev`` is public."""
         if ev.reported_on is not None:
             return _iso_day(ev.reported_on)
@@ -67,7 +67,7 @@ class Timeline:
             return published.get(ev.source, ALWAYS) if ev.source is not None else ALWAYS
         return max((published.get(s, ALWAYS) for s in self.sources_of(ev)), default=ALWAYS)
 
-    def known(self, ev: Evidence, as_of: date) -> bool:
+    def known(self, ev: Figure, as_of: date) -> bool:
         return self.known_from(ev) <= as_of
 
 

@@ -1,41 +1,37 @@
 """Edit ``data/kpis.yaml`` safely: record figures, revise targets, register sources.
 
+The current file is first read as the loader reads it (size limit, nesting, tags,
+duplicate keys...), so an unreadable file gets the same FILE:LINE errors as ``validate``.
 Each edit works on a ruamel.yaml round-trip tree (comments, key order, quoting and flow
-style are kept), renders the whole new text, validates it with the loader *before* touching
-the disk, then writes it atomically under a lock and appends to the audit log. A rejected
-edit leaves the file byte-for-byte unchanged.
+style are kept) of the KPI's lines only, when it can (:mod:`model.roundtrip`), validates the
+whole new text with the loader *before* touching the disk, then saves it and its audit line
+together under a lock (:mod:`model.commit`). A rejected edit leaves the file byte-for-byte
+unchanged.
 """
 
 from __future__ import annotations
 
 import fcntl
-import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML, YAMLError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from model import audit
-from model.atomic import write_atomic
+from model import commit, roundtrip, yamlfile
 from model.audit import Change
-from model.loader import check_text
+from model.loader import check_text, display_path, yaml_problem
 from model.periods import PeriodError, parse_period
-from model.problems import DataError, Problem
-
-Edit = Callable[[CommentedMap], Change]
-
-
-class UpdateError(Exception):
-    """The edit cannot be made as asked (unknown KPI, duplicate figure...)."""
+from model.problems import DataError, Problem, UpdateError
+from model.roundtrip import Edit, RoundTripError
+from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_stable
 
 
 @dataclass(frozen=True)
-class Figure:
+class FigureInput:
     """A quoted value, as given on the command line or in the form."""
 
     value: float
@@ -43,32 +39,6 @@ class Figure:
     quote: str
     approximate: bool = False
     note: str | None = None
-
-
-def _yaml() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def parse_tree(text: str) -> CommentedMap:
-    try:
-        tree = _yaml().load(text)
-    except YAMLError as exc:
-        raise UpdateError(
-            f"the data file is not valid YAML; run `python -m model validate` ({exc})"
-        ) from None
-    if not isinstance(tree, CommentedMap):
-        raise UpdateError("the data file is not a mapping; fix it with `validate` first")
-    return tree
-
-
-def render(tree: CommentedMap) -> str:
-    out = io.StringIO()
-    _yaml().dump(tree, out)
-    return out.getvalue()
 
 
 def plain(value: float) -> int | float:
@@ -89,12 +59,13 @@ def _list(parent: CommentedMap, key: str, before: tuple[str, ...] = ()) -> Comme
         keys = list(parent.keys())
         position = next((keys.index(k) for k in before if k in keys), len(keys))
         parent.insert(position, key, CommentedSeq())
-    return parent[key]
+    found: CommentedSeq = parent[key]
+    return found
 
 
 def _figure_map(
     leading: list[tuple[str, Any]],
-    fig: Figure,
+    fig: FigureInput,
     middle: Sequence[tuple[str, Any]] = (),
     trailing: Sequence[tuple[str, Any]] = (),
 ) -> CommentedMap:
@@ -120,7 +91,7 @@ def _check_period(text: str) -> None:
 
 
 def record(
-    kpi_id: str, period: str, kind: str, fig: Figure, replace: bool = False, reason: str | None = None
+    kpi_id: str, period: str, kind: str, fig: FigureInput, replace: bool = False, reason: str | None = None
 ) -> Edit:
     """An edit adding an observation (or, with ``replace``, correcting one)."""
     _check_period(period)
@@ -128,10 +99,10 @@ def record(
     def edit(tree: CommentedMap) -> Change:
         observations = _list(_find_kpi(tree, kpi_id), "observations", before=("note",))
         item = _figure_map([("period", period), ("kind", kind)], fig)
-        same = [
+        same = [  # str(): ruamel reads an unquoted 2024-02-15 as a date
             i
             for i, o in enumerate(observations)
-            if o.get("period") == period and o.get("kind", "actual") == kind
+            if str(o.get("period")) == period and o.get("kind", "actual") == kind
         ]
         if same and not replace:
             old = observations[same[0]].get("value")
@@ -148,24 +119,35 @@ def record(
             action, kpi_id, f"{kind} {period}", old_value, plain(fig.value), reason, fig.source, fig.quote
         )
 
-    return edit
+    return Edit(edit, kpi_id)
 
 
 def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> CommentedMap | None:
     current = [t for t in targets if not t.get("superseded")]
     wanted = replaces or due
-    same = [t for t in current if t.get("due") == wanted]
+    same: list[CommentedMap] = [t for t in current if str(t.get("due")) == wanted]
     if same:
         return same[0]
     if replaces:
         raise UpdateError(f"no current target due {replaces} to replace")
-    return max(current, key=lambda t: parse_period(t["due"]).end, default=None)
+    return max(current, key=lambda t: parse_period(str(t["due"])).end, default=None)
 
 
 def retarget(
-    kpi_id: str, due: str, fig: Figure, reason: str, set_on: str | None = None, replaces: str | None = None
+    kpi_id: str,
+    due: str,
+    fig: FigureInput,
+    reason: str | None,
+    set_on: str | None = None,
+    replaces: str | None = None,
 ) -> Edit:
-    """An edit adding a target and marking the one it replaces ``superseded: true``."""
+    """An edit adding a target and marking the one it replaces ``superseded: true``.
+
+    A revision needs a reason (the command line and the form both come through here).
+    """
+    if not reason or not reason.strip():
+        raise UpdateError("a revised target needs a reason (why the target changes)")
+    reason = reason.strip()
     _check_period(due)
     set_on = set_on or date.today().isoformat()
     _check_period(set_on)
@@ -181,7 +163,7 @@ def retarget(
         new_text = f"{plain(fig.value)} due {due}"
         return Change("retarget", kpi_id, "targets", old_text, new_text, reason, fig.source, fig.quote)
 
-    return edit
+    return Edit(edit, kpi_id)
 
 
 def comment(
@@ -207,7 +189,7 @@ def comment(
         shown = " / ".join(str(v) for v in texts.values() if str(v).strip())
         return Change("comment", kpi_id, f"comments {day}", None, shown, None)
 
-    return edit
+    return Edit(edit, kpi_id)
 
 
 def add_source(
@@ -226,7 +208,7 @@ def add_source(
         sources.append(entry)
         return Change("source-add", None, "sources", None, f"{source_id}: {title} <{url}>")
 
-    return edit
+    return Edit(edit)
 
 
 @contextmanager
@@ -244,32 +226,67 @@ def _locked(path: Path) -> Iterator[None]:
 Preview = tuple[str, Change, list[Problem]]
 
 
-def _edited(current: bytes, path: Path, seeds: Path, edit: Edit) -> Preview:
+def _read(path: Path) -> bytes:
+    """The file's bytes as the loader reads them (size limit, stable read) or DataError."""
     try:
-        text = current.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UpdateError("the data file is not UTF-8; run `python -m model validate`") from None
-    tree = parse_tree(text)
-    change = edit(tree)
-    text = render(tree)
+        return read_stable(path)
+    except YamlProblem as exc:
+        raise DataError([yaml_problem(display_path(path), exc)]) from None
+
+
+def _parsed(raw: bytes, path: Path) -> tuple[str, YamlData]:
+    """The text and its plain reading; an unreadable file gets the errors of ``validate``."""
+    try:
+        text = decode(raw)
+        return text, parse_text(text)
+    except YamlProblem as exc:
+        raise DataError([yaml_problem(display_path(path), exc)]) from None
+
+
+def _edit(raw: bytes, path: Path, seeds: Path, edit: Edit) -> tuple[str, Change]:
+    """The edited text (its plain reading is dropped on return, before validation)."""
+    text, parsed = _parsed(raw, path)
+    try:
+        return roundtrip.edit_text(text, parsed, edit)
+    except (RoundTripError, AttributeError, TypeError, KeyError, ValueError) as exc:
+        # ruamel cannot read the file, or the edit met a malformed part (a list that is text...):
+        # say what validate says about the file
+        del parsed
+        errors = [p for p in check_text(text, path, seeds)[1] if p.level == "error"]
+        if errors:
+            raise DataError(errors) from None
+        if isinstance(exc, RoundTripError):
+            raise UpdateError(f"the data file cannot be edited ({exc})") from None
+        raise
+
+
+def _edited(raw: bytes, path: Path, seeds: Path, edit: Edit) -> Preview:
+    text, change = _edit(raw, path, seeds, edit)
+    size = len(text.encode("utf-8"))
+    if size > yamlfile.MAX_BYTES:
+        limit = f"the edited file would be {size:,} bytes; the limit is {yamlfile.MAX_BYTES:,}"
+        raise DataError([Problem("error", display_path(path), None, limit)])
     _, problems = check_text(text, path, seeds)
     return text, change, problems
 
 
 def preview(path: Path, seeds: Path, edit: Edit) -> Preview:
     """The new text, the change and every problem of the result, without writing anything."""
-    return _edited(path.read_bytes(), path, seeds, edit)
+    return _edited(_read(path), path, seeds, edit)
 
 
 def apply(path: Path, seeds: Path, edit: Edit, editor: str) -> Change:
-    """Validate the edited file and write it atomically; raise DataError/UpdateError otherwise."""
+    """Validate the edited file, then save it with its audit line; DataError/UpdateError otherwise."""
     with _locked(path):
-        raw = path.read_bytes()
-        text, change, problems = _edited(raw, path, seeds, edit)
-        errors = [p for p in problems if p.level == "error"]
-        if errors:
-            raise DataError(errors)
-        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-        write_atomic(path, bom + text.encode("utf-8"))
-        audit.append(audit.audit_path(path), change, editor)
+        try:
+            commit.recover(path)  # a save interrupted before: its audit line first
+            raw = _read(path)
+            text, change, problems = _edited(raw, path, seeds, edit)
+            errors = [p for p in problems if p.level == "error"]
+            if errors:
+                raise DataError(errors)
+            bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+            commit.save(path, bom + text.encode("utf-8"), raw, change, editor)
+        except commit.CommitError as exc:
+            raise UpdateError(str(exc)) from None
     return change

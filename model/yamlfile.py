@@ -7,7 +7,8 @@ in a single pass it can:
 * refuse duplicate mapping keys (PyYAML silently keeps the last one: lost data);
 * refuse anchors, aliases and tags (aliases allow "billion laughs" expansion);
 * refuse nesting deeper than :data:`MAX_DEPTH`, files larger than :data:`MAX_BYTES`;
-* keep dates as text (periods are parsed by :mod:`model.periods`, not by YAML).
+* keep dates as text (periods are parsed by :mod:`model.periods`, not by YAML);
+* turn an integer too long for Python (over 4,300 digits) into a problem at its line.
 """
 
 from __future__ import annotations
@@ -15,22 +16,23 @@ from __future__ import annotations
 import codecs
 import gc
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from model.problems import Path
+from model.problems import FieldPath
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python twin of CSafeLoader
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
@@ -38,7 +40,7 @@ MAX_DEPTH = 32
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
 _SCALAR_BUILDERS = {
-    "tag:yaml.org,2002:null": lambda node: None,
+    "tag:yaml.org,2002:null": lambda _node: None,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
@@ -46,12 +48,20 @@ _SCALAR_BUILDERS = {
 
 
 class YamlProblem(Exception):
-    """The file cannot be read as YAML at all."""
+    """The file cannot be read as YAML at all.
 
-    def __init__(self, line: int | None, message: str) -> None:
+    ``path`` is the data path of the offending value when known, and ``partial`` the data
+    read until then (so that the KPI it belongs to can be named).
+    """
+
+    def __init__(
+        self, line: int | None, message: str, path: FieldPath | None = None, partial: Any = None
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path
+        self.partial = partial
 
 
 @dataclass
@@ -59,9 +69,9 @@ class YamlData:
     """Plain data plus the 1-based line of each path (mapping keys and list items)."""
 
     data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    def line_of(self, path: Path) -> int:
+    def line_of(self, path: FieldPath) -> int:
         """Line of ``path`` or of its nearest ancestor that has one (the file's top: line 1)."""
         for end in range(len(path), 0, -1):
             line = self.lines.get(tuple(path[:end]))
@@ -85,123 +95,50 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-def _scalar(event: yaml.ScalarEvent, line: int) -> Any:
-    if event.tag not in (None, "!"):
-        raise YamlProblem(line, f"YAML tags such as {event.tag} are not allowed")
-    plain = event.implicit[0] and not event.style
-    if not plain:
-        return event.value
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-    build = _SCALAR_BUILDERS.get(tag)
-    if build is None:  # strings, and timestamps which we keep as text
-        return event.value
-    return build(yaml.ScalarNode(tag, event.value))
+def _too_long(text: str, line: int, path: FieldPath, partial: Any) -> YamlProblem:
+    """The problem of a plain integer that Python refuses to convert (over 4,300 digits)."""
+    digits = sum(c.isdigit() for c in text)
+    return YamlProblem(
+        line,
+        f"a number of {digits:,} digits is too long (the limit is {sys.get_int_max_str_digits():,}); "
+        "write a plain number such as 1300, or put text in quotes",
+        path,
+        partial,
+    )
 
 
-class _Builder:
-    """Turns the event stream into data; a stack of open containers.
-
-    The readable statement of the rules; :func:`_build` applies the same rules faster and is
-    what :func:`parse_text` uses (a test checks that both agree).
-    """
-
-    def __init__(self) -> None:
-        self.lines: dict[Path, int] = {}
-        self.stack: list[tuple[Any, Path, list[Any]]] = []  # (container, path, [pending key])
-        self.root: Any = None
-        self.documents = 0
-
-    def _child_path(self, line: int, for_key: bool) -> Path | None:
-        """Path of the next value in the open container; None when it is a mapping key."""
-        if not self.stack:
-            return ()
-        container, path, pending = self.stack[-1]
-        if isinstance(container, list):
-            child = (*path, len(container))
-            self.lines[child] = line
-            return child
-        if not pending:
-            if not for_key:
-                raise YamlProblem(line, "a mapping key must be plain text, not a list or mapping")
-            return None
-        return (*path, pending[0])
-
-    def _attach(self, value: Any) -> None:
-        if not self.stack:
-            self.root = value
-            return
-        container, _, pending = self.stack[-1]
-        if isinstance(container, list):
-            container.append(value)
-        else:
-            container[pending.pop()] = value
-
-    def _key(self, event: yaml.ScalarEvent, line: int) -> None:
-        container, path, pending = self.stack[-1]
-        key = event.value
-        if key in container:
-            first = self.lines.get((*path, key))
-            raise YamlProblem(
-                line,
-                f'duplicate key "{key}" (first given on line {first}); '
-                "YAML would silently keep only the last one",
-            )
-        pending.append(key)
-        self.lines[(*path, key)] = line
-
-    def feed(self, event: yaml.Event) -> None:
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(line, "anchors and aliases (&name, *name) are not allowed")
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise YamlProblem(line, "the file must hold one YAML document, not several")
-        elif isinstance(event, yaml.ScalarEvent):
-            path = self._child_path(line, for_key=True)
-            if path is None:
-                self._key(event, line)
-            else:
-                self._attach(_scalar(event, line))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.tag not in (None, "!"):
-                raise YamlProblem(line, f"YAML tags such as {event.tag} are not allowed")
-            path = self._child_path(line, for_key=False)
-            assert path is not None
-            if len(self.stack) >= MAX_DEPTH:
-                raise YamlProblem(line, f"nesting is deeper than {MAX_DEPTH} levels")
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            self._attach(container)
-            self.stack.append((container, path, []))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
-
-
-_EVENT_KINDS = {
-    yaml.ScalarEvent: 0,
-    yaml.MappingStartEvent: 1,
-    yaml.SequenceStartEvent: 2,
-    yaml.MappingEndEvent: 3,
-    yaml.SequenceEndEvent: 3,
-    yaml.DocumentStartEvent: 4,
-    yaml.AliasEvent: 5,
+#: Kinds of parser events, as plain ints (compared in the hot loop of :func:`_build`).
+SCALAR, MAPPING, SEQUENCE, END, DOCUMENT, ALIAS = range(6)
+_EVENT_KINDS: dict[type[yaml.Event], int] = {
+    yaml.ScalarEvent: SCALAR,
+    yaml.MappingStartEvent: MAPPING,
+    yaml.SequenceStartEvent: SEQUENCE,
+    yaml.MappingEndEvent: END,
+    yaml.SequenceEndEvent: END,
+    yaml.DocumentStartEvent: DOCUMENT,
+    yaml.AliasEvent: ALIAS,
 }
 _NO_KEY = object()  # a mapping frame waiting for its next key
 
 
 def _plain(text: str) -> Any:
-    """The value of a plain (unquoted, untagged) scalar, as :func:`_scalar` gives it."""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    """The value of a plain (unquoted, untagged) scalar; ValueError for an over-long integer.
+
+    Strings, and timestamps which we keep as text, stay as they are.
+    """
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]  # PyYAML has no annotations
     build = _SCALAR_BUILDERS.get(tag)
     return text if build is None else build(yaml.ScalarNode(tag, text))
 
 
-def _build(events: Iterator[yaml.Event]) -> YamlData:
-    """The data and lines of an event stream: :class:`_Builder`'s rules in one tight loop.
+def _build(events: Iterator[Any]) -> YamlData:
+    """The data and the line of every key and item of an event stream, in one tight loop.
 
-    Frames are ``[container, path, key]``; plain scalars are resolved once per distinct text.
+    The rules: one document; no anchors, aliases or tags; no duplicate keys; keys are plain
+    text; at most MAX_DEPTH levels; plain scalars resolved as YAML 1.1 does (timestamps kept as
+    text). Frames are ``[container, path, key]``; plain scalars are resolved once per text.
     """
-    lines: dict[Path, int] = {}
+    lines: dict[FieldPath, int] = {}
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
@@ -212,21 +149,21 @@ def _build(events: Iterator[yaml.Event]) -> YamlData:
         if kind is None:  # stream start/end, document end
             continue
         line = event.start_mark.line + 1
-        if kind == 5 or (kind <= 2 and event.anchor):
+        if kind == ALIAS or (kind <= SEQUENCE and event.anchor):
             raise YamlProblem(line, "anchors and aliases (&name, *name) are not allowed")
-        if kind == 3:
+        if kind == END:
             stack.pop()
             continue
-        if kind == 4:
+        if kind == DOCUMENT:
             documents += 1
             if documents > 1:
                 raise YamlProblem(line, "the file must hold one YAML document, not several")
             continue
         tag = event.tag
-        if tag is not None and tag != "!" and kind != 0:
+        if tag is not None and tag != "!" and kind != SCALAR:
             raise YamlProblem(line, f"YAML tags such as {tag} are not allowed")
         frame = stack[-1] if stack else None
-        if kind == 0 and frame is not None and frame[2] is _NO_KEY and type(frame[0]) is dict:
+        if kind == SCALAR and frame is not None and frame[2] is _NO_KEY and type(frame[0]) is dict:
             container, path, _ = frame  # a mapping key: plain text, never resolved
             key = event.value
             if key in container:
@@ -248,7 +185,7 @@ def _build(events: Iterator[yaml.Event]) -> YamlData:
             raise YamlProblem(line, "a mapping key must be plain text, not a list or mapping")
         else:
             path = (*frame[1], frame[2])
-        if kind == 0:
+        if kind == SCALAR:
             if tag is not None and tag != "!":
                 raise YamlProblem(line, f"YAML tags such as {tag} are not allowed")
             if event.implicit[0] and not event.style:
@@ -256,13 +193,16 @@ def _build(events: Iterator[yaml.Event]) -> YamlData:
                 try:
                     value = plain[text]
                 except KeyError:
-                    value = plain[text] = _plain(text)
+                    try:
+                        value = plain[text] = _plain(text)
+                    except ValueError:
+                        raise _too_long(text, line, path, root) from None
             else:
                 value = event.value
         else:
             if len(stack) >= MAX_DEPTH:
                 raise YamlProblem(line, f"nesting is deeper than {MAX_DEPTH} levels")
-            value = {} if kind == 1 else []
+            value = {} if kind == MAPPING else []
         if frame is None:
             root = value
         elif type(frame[0]) is list:
@@ -270,7 +210,7 @@ def _build(events: Iterator[yaml.Event]) -> YamlData:
         else:
             frame[0][frame[2]] = value
             frame[2] = _NO_KEY
-        if kind != 0:
+        if kind != SCALAR:
             stack.append([value, path, _NO_KEY])
     return YamlData(root, lines)
 
@@ -325,7 +265,7 @@ def _stamp(st: os.stat_result) -> tuple[int, int, int]:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def read_stable(path: FsPath) -> bytes:
+def read_stable(path: Path) -> bytes:
     """The file's bytes, read while it did not change (same inode, size and mtime before
     and after the read), so a half-written file is not taken for a short one."""
     for _ in range(READ_ATTEMPTS):
@@ -345,7 +285,7 @@ def read_stable(path: FsPath) -> bytes:
     raise YamlProblem(None, "the file kept changing while it was read; try again")
 
 
-def read_yaml(path: FsPath) -> YamlData:
+def read_yaml(path: Path) -> YamlData:
     """Read and parse ``path``; raise :class:`YamlProblem` for anything unreadable."""
     return parse_text(decode(read_stable(path)))
 

@@ -153,7 +153,8 @@ def percentiles(values: list[float]) -> dict[str, float | int]:
 def kpi_names(data: str | None, seeds: str | None) -> list[tuple[str, str]]:
     """(id, English name) of every KPI in the data file the app serves, for deep links."""
     try:
-        from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, load
+        from model.loader import load
+        from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
 
         dataset = load(Path(data or DEFAULT_DATA), Path(seeds or DEFAULT_SEEDS))
         return [(k.id, k.name.en) for k in dataset.kpis] or [FALLBACK_KPI]

@@ -113,14 +113,19 @@ def test_export_page() -> None:
     at = run("export", as_of="2024-03-31")
     assert "評価日 2024年3月31日" in texts(at)
     buttons = at.get("download_button")
-    assert len(buttons) == 2
+    assert [b.proto.label for b in buttons] == [
+        "CSVをダウンロード",
+        "Excelブック (xlsx) をダウンロード",
+        "会議資料 (HTML・A4印刷用) をダウンロード",
+        "データファイル (YAML) をダウンロード",
+    ]
     preview = at.dataframe[0].value
     assert list(preview.columns[:3]) == ["kpi_id", "kpi_name_ja", "kpi_name_en"]
     at.selectbox(key="encoding").set_value("cp932").run()
     assert not at.exception
     error = plain(at.error[0].value)
     assert "cp932" in error and "U+2013" in error and "UTF-8（BOM付き）を選んでください" in error
-    assert len(at.get("download_button")) == 1  # only the YAML is offered
+    assert len(at.get("download_button")) == 3  # the workbook, the pack and the YAML are still offered
 
 
 # --- behaviour -----------------------------------------------------------------------------

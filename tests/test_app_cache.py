@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from test_cache import INVENTED_QUOTE, forge
 
 from conftest import open_app
 
 
-def test_a_forged_cache_entry_does_not_reach_the_kpi_page(app_data, tmp_path, monkeypatch) -> None:
+@pytest.mark.usefixtures("app_data")
+def test_a_forged_cache_entry_does_not_reach_the_kpi_page(tmp_path, monkeypatch) -> None:
     from dashboard import data
 
     folder = tmp_path / "cache"

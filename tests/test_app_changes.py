@@ -30,7 +30,7 @@ def make_history(folder: Path) -> Path:
     snaps = folder / "snapshots"
     snapshots.take(load(copy, SEEDS), date(2024, 3, 31), snaps)
     quote = "2024(R6)年度末までに約885か所を整備する計画"
-    figure = update.Figure(885, "strategy.txt", quote, approximate=True)
+    figure = update.FigureInput(885, "strategy.txt", quote, approximate=True)
     update.apply(copy, SEEDS, update.record("wifi-sites", "FY2024", "actual", figure), "test")
     snapshots.take(load(copy, SEEDS), date(2025, 3, 31), snaps)
     return copy
@@ -51,7 +51,8 @@ def table(at: AppTest, first_column: str):
     )
 
 
-def test_two_snapshots_deep_linked(history) -> None:
+@pytest.mark.usefixtures("history")
+def test_two_snapshots_deep_linked() -> None:
     at = changes_page(**{"from": "snapshot-2024-03-31", "to": "snapshot-2025-03-31"})
     assert at.selectbox(key="from_kind").value == "snapshot-2024-03-31"
     assert at.selectbox(key="to_kind").value == "snapshot-2025-03-31"
@@ -67,7 +68,8 @@ def test_two_snapshots_deep_linked(history) -> None:
     assert not [c for c in at.caption if "スナップショットはまだありません" in c.value]
 
 
-def test_snapshot_against_the_current_data_at_a_date(history) -> None:
+@pytest.mark.usefixtures("history")
+def test_snapshot_against_the_current_data_at_a_date() -> None:
     at = changes_page(**{"from": "snapshot-2024-03-31", "to": "2024-03-31", "lang": "en"})
     assert at.selectbox(key="to_kind").value == "data"
     assert at.text_input(key="to_text").value == "31 Mar 2024"
@@ -89,7 +91,8 @@ def test_without_snapshots_dates_of_the_current_data_are_compared(tmp_path, monk
     assert at.query_params["from"] == "2023-03-31"
 
 
-def test_bad_sides_give_friendly_messages(history) -> None:
+@pytest.mark.usefixtures("history")
+def test_bad_sides_give_friendly_messages() -> None:
     at = AppTest.from_file(str(ENTRY), default_timeout=60)
     at.query_params.update({"from": "yesterday", "to": "snapshot-1999-01-01"})
     at.run()
@@ -99,7 +102,8 @@ def test_bad_sides_give_friendly_messages(history) -> None:
     assert at.selectbox(key="from_kind").value == "snapshot-2025-03-31"  # the default: newest snapshot
 
 
-def test_unreadable_snapshot_is_an_error_not_a_traceback(history, tmp_path) -> None:
+@pytest.mark.usefixtures("history")
+def test_unreadable_snapshot_is_an_error_not_a_traceback(tmp_path) -> None:
     (tmp_path / "snapshots" / "2024-03-31.csv").write_text("not,a,snapshot\n", encoding="utf-8")
     at = changes_page(**{"from": "snapshot-2024-03-31", "to": "2025-03-31"})
     assert "スナップショットを読めません" in at.error[0].value
@@ -145,7 +149,8 @@ def _no_markdown(text: str) -> None:
 
 
 @pytest.mark.parametrize("column", ["value", "status", "kpi_name_ja", "period", "row_type"])
-def test_markdown_in_a_snapshot_cell_is_shown_as_text(history, tmp_path, column) -> None:
+@pytest.mark.usefixtures("history")
+def test_markdown_in_a_snapshot_cell_is_shown_as_text(tmp_path, column) -> None:
     _rewrite_cell(tmp_path / "snapshots" / "2025-03-31.csv", column, MARKDOWN)
     at = changes_page(**{"from": "snapshot-2024-03-31", "to": "snapshot-2025-03-31"})
     shown = [
@@ -159,7 +164,8 @@ def test_markdown_in_a_snapshot_cell_is_shown_as_text(history, tmp_path, column)
         assert any(MARKDOWN in t.value for t in at.text)
 
 
-def test_an_index_entry_with_markup_for_a_date_is_skipped(history, tmp_path) -> None:
+@pytest.mark.usefixtures("history")
+def test_an_index_entry_with_markup_for_a_date_is_skipped(tmp_path) -> None:
     index = tmp_path / "snapshots" / "index.json"
     entries = json.loads(index.read_text(encoding="utf-8"))
     entries.append({"as_of": MARKDOWN, "file": "2025-03-31.csv"})

@@ -122,9 +122,9 @@ def test_a_vanished_file_keeps_every_page_on_the_last_valid_data(copy, breakage,
     (banner,) = [w for w in at.warning if "読み込めません" in w.value]
     assert "kpis.yaml：" in plain(banner.value) and str(copy.parent) not in plain(banner.value)
     assert ("フォルダー" if breakage is _replace_by_folder else "ありません") in plain(banner.value)
-    if page == "export":  # the CSV and the YAML of the last valid data, from memory
+    if page == "export":  # the CSV, workbook, pack and YAML of the last valid data, from memory
         labels = [b.label for b in at.get("download_button")]
-        assert len(labels) == 2, labels
+        assert len(labels) == 4 and labels[0] == "CSVをダウンロード" and "YAML" in labels[-1], labels
         assert at.dataframe and "wifi-sites" in set(at.dataframe[0].value["kpi_id"])
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from model import cache, loader, signing, yamlfile
+from model import cache, loader, settings, signing, yamlfile
 from model.cache import cache_key, entry_path, load_cached
 from model.loader import load
 from model.problems import DataError
@@ -200,8 +200,10 @@ def test_cache_folder_from_the_environment(copy, monkeypatch, tmp_path):
     load_cached(data, seeds)
     assert len(_entries(folder)) == 1
     monkeypatch.delenv("KPI_CACHE_DIR")
-    assert cache.resolve_cache_dir() == cache.DEFAULT_CACHE_DIR
-    assert cache.DEFAULT_CACHE_DIR.parent.name == ".cache"
+    beside = data.resolve().parent / ".cache" / "datasets"  # beside the data file, not the current folder
+    assert cache.resolve_cache_dir(data=data) == beside
+    load_cached(data, seeds)
+    assert len(_entries(beside)) == 1
 
 
 def test_unwritable_cache_folder_only_costs_speed(copy, tmp_path):
@@ -281,7 +283,7 @@ def test_entries_are_signed_with_a_secret_kept_outside_the_repository(copy):
     data, seeds, folder = copy
     load_cached(data, seeds, folder)
     secret = signing.secret_path()
-    assert secret.is_file() and not secret.resolve().is_relative_to(loader.PROJECT_ROOT)
+    assert secret.is_file() and not secret.resolve().is_relative_to(settings.PROJECT_ROOT)
     assert secret.stat().st_mode & 0o077 == 0  # only the app's user may read it
     (entry,) = _entries(folder)
     assert len(json.loads(entry.read_bytes().split(b"\n", 1)[0])["mac"]) == 64
@@ -302,4 +304,4 @@ def test_the_default_secret_lives_in_the_users_config_folder(monkeypatch, tmp_pa
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert signing.secret_path() == tmp_path / "config" / "tokyo-kpi-tracker" / "cache-secret"
     monkeypatch.delenv("XDG_CONFIG_HOME")
-    assert not signing.secret_path().is_relative_to(loader.PROJECT_ROOT)
+    assert not signing.secret_path().is_relative_to(settings.PROJECT_ROOT)

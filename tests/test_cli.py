@@ -1,15 +1,47 @@
-import subprocess
-import sys
+"""The command line, run in-process (``main(argv)``); tests/test_install.py runs the installed
+command in real subprocesses from a folder outside the repository."""
+
+import contextlib
+import io
+import os
+from dataclasses import dataclass
 
 import pytest
+
+from model.cli import main
 
 from conftest import FIXTURES, MINIMAL, PROJECT, SEEDS
 
 
-def run(*args: str, cwd=PROJECT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "model", *args], cwd=cwd, capture_output=True, text=True, timeout=60
-    )
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _stream() -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def run(*args: str, cwd=PROJECT) -> Result:
+    """``python -m model ARGS`` in this process, from ``cwd``: exit code, stdout, stderr."""
+    out, err, here = _stream(), _stream(), os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: usage errors exit 2
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(here)
+    return Result(code, _text(out), _text(err))
 
 
 def test_validate_valid_file():
@@ -50,6 +82,37 @@ def test_user_errors_exit_1_without_traceback(args, fragment):
     assert "Traceback" not in result.stderr
 
 
+def test_integer_too_long_is_reported_at_its_line_not_as_an_internal_error():
+    result = run("validate", str(FIXTURES / "invalid" / "huge_integer.yaml"), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert ':43: kpi "trainees", observations[0].value: a number of 5,000 digits' in result.stderr
+    assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fixture", "shown"),
+    [
+        ("ansi_in_id", 'kpi "antenna\\x1b[2J\\x1b[31m-sites"'),
+        ("bidi_in_id", 'kpi "wifi\\u2066-sites"'),
+        ("bidi_in_name", "en: contains U+202E"),
+    ],
+)
+def test_validate_escapes_control_characters_of_the_data(fixture, shown):
+    result = run("validate", str(FIXTURES / "invalid" / f"{fixture}.yaml"), "--seeds", str(SEEDS))
+    assert result.returncode == 1
+    assert shown in result.stderr
+    assert "\x1b" not in result.stderr and "\u2066" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_record_escapes_control_characters_of_its_arguments(copy):
+    result = run(
+        "record", "x\x1b[2J", "--period", "2023-12", "--value", "1", "--quote", "q\u202e",
+        "--source", "sample.txt", "--data", str(copy), "--seeds", str(SEEDS),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert 'no KPI with id "x\\x1b[2J"' in result.stderr and "\x1b" not in result.stderr
+
+
 def test_bad_as_of_is_a_usage_error():
     result = run("export", "--out", "x.csv", "--as-of", "2024-13-01")
     assert result.returncode == 2
@@ -71,6 +134,28 @@ def test_export_writes_bom_csv(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "6 rows, 3 KPIs, as of 2025-03-31" in result.stdout
     assert out.read_bytes().startswith(b"\xef\xbb\xbfkpi_id,kpi_name_ja,kpi_name_en,bureau_ja,")
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [("book.xlsx", []), ("book.xlsx", ["--format", "xlsx"]), ("book.bin", ["--format", "xlsx"])],
+)
+def test_export_writes_the_workbook(tmp_path, name, extra):
+    out = tmp_path / name
+    data = ["--data", str(MINIMAL), "--seeds", str(SEEDS)]
+    result = run("export", "--out", str(out), "--as-of", "2025-03-31", *extra, *data)
+    assert result.returncode == 0, result.stderr
+    assert "3 KPIs, 6 figure rows, as of 2025-03-31, xlsx" in result.stdout
+    assert out.read_bytes().startswith(b"PK")  # a zip: the xlsx container
+
+
+def test_export_encoding_is_for_csv_only(tmp_path):
+    out = tmp_path / "book.xlsx"
+    result = run(
+        "export", "--out", str(out), "--encoding", "cp932", "--data", str(MINIMAL), "--seeds", str(SEEDS)
+    )
+    assert result.returncode == 1
+    assert "--encoding is for the CSV only" in result.stderr and not out.exists()
 
 
 def test_export_cp932_failure_is_explained(tmp_path):
@@ -131,11 +216,21 @@ def test_record_then_reject_leaves_file_unchanged(copy):
             "is not a period",
         ),
         (
-            ["record", "antenna-sites", "--period", "2023-12", "--value", "1,300", "--quote", "q"],
+            ["record", "antenna-sites", "--period", "2023-12", "--value", "1,30", "--quote", "q"],
             2,
-            "is not a number",
+            "is not a number this form can read",
+        ),
+        (
+            ["record", "antenna-sites", "--period", "2023-12", "--value", "-5", "--quote", "q"],
+            2,
+            "cannot be negative",
         ),
         (["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q"], 2, "--reason"),
+        (
+            ["retarget", "wifi-sites", "--due", "FY2026", "--value", "1", "--quote", "q", "--reason", " "],
+            1,
+            "a revised target needs a reason",
+        ),
     ],
 )
 def test_update_usage_errors(copy, args, code, fragment):

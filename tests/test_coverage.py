@@ -8,9 +8,10 @@ import pytest
 
 from model.cli import main
 from model.coverage import classify, classify_seed, first_quote, occurrences, render_doc, table_of_contents
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, load
+from model.loader import load
 from model.provenance import normalise
 from model.seedtext import figures_in_text, find_figures, normalise_seed, read_seed
+from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
 STRATEGY = "003_53b4341d68961c7d.txt"

@@ -13,6 +13,7 @@ from model.export import (
     write_snapshot,
 )
 from model.loader import load
+from model.snapshots import read_snapshot
 
 from conftest import FIXTURES, SEEDS
 
@@ -47,13 +48,48 @@ def test_snapshot_row_types(minimal):
     assert len(frame) == 6
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+81", "-5", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+81",
+        "-5",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        # full-width forms, which Excel also reads as formula characters
+        "\uff1d1+1",
+        "\uff0b81",
+        "\uff0d5",
+        "\uff20SUM(A1)",
+        # whitespace before a formula character
+        " =1+1",
+        "\n=1+1",
+        "\u3000=1+1",
+        " \t @SUM(A1)",
+        "\u00a0\uff1d1+1",
+    ],
+)
 def test_formula_injection_is_neutralised(text):
     frame = pd.DataFrame({"quote": [text, "safe"], "value": [-5.0, 1.0]})
     out = neutralise(frame)
     assert out["quote"][0] == "'" + text
     assert out["quote"][1] == "safe"
     assert out["value"][0] == -5.0  # numbers stay numbers
+
+
+@pytest.mark.parametrize("text", ["1+1=2", " 東京", "約1,300か所", "x =1", "", " "])
+def test_harmless_text_is_left_as_it_is(text):
+    assert neutralise(pd.DataFrame({"note": [text]}))["note"][0] == text
+
+
+@pytest.mark.parametrize("text", [" =1+1", "\n=1+1", "\uff1d1+1", "\u3000\uff20x", " 東京"])
+def test_neutralised_text_reads_back_as_it_was(minimal, tmp_path, text):
+    frame = snapshot_frame(minimal, date(2025, 3, 31))
+    frame["kpi_name_en"] = text
+    path = tmp_path / "s.csv"
+    path.write_bytes(to_csv_bytes(frame))
+    assert list(read_snapshot(path)["kpi_name_en"]) == [text] * len(frame)
 
 
 def test_injection_in_data_reaches_csv_escaped(minimal, tmp_path):

@@ -6,11 +6,15 @@ Budget: the `ci` profile (default) tries 150 mutations; `HYPOTHESIS_PROFILE=long
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from model.loader import check_text
+from model import update
+from model.loader import check_text, load
+from model.problems import DataError
 
 from conftest import PROJECT
 
@@ -93,3 +97,22 @@ def test_mutated_data_is_accepted_or_rejected_with_problems(text):
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_raises(text):
     assert_clean(text)
+
+
+#: An edit of the first KPI, as the Record form's "check" would preview it.
+EDIT = update.record(load(DATA, SEEDS).kpis[0].id, "FY2030", "actual", update.FigureInput(1, "x.txt", "1件"))
+
+
+@given(mutations())
+def test_editing_mutated_data_gives_problems_or_a_clear_error(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kpis.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            update.preview(path, SEEDS, EDIT)
+        except DataError as exc:
+            assert exc.errors and all(str(p) for p in exc.errors)
+            event("data error")
+        except update.UpdateError as exc:
+            assert str(exc)
+            event("update error")

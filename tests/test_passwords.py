@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model import cli, passwords
+from model.cli import accounts
 
 FAST = passwords.MIN_ITERATIONS
 
@@ -47,7 +48,7 @@ def test_malformed_hashes_never_match(encoded) -> None:
 
 def test_password_command_prints_a_hash_line(monkeypatch, capsys) -> None:
     answers = iter(["a long passphrase", "a long passphrase"])
-    monkeypatch.setattr(passwords.getpass, "getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr(accounts.getpass, "getpass", lambda prompt="": next(answers))
     assert cli.main(["password", "--iterations", str(FAST)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "[editing]"
@@ -59,7 +60,7 @@ def test_password_command_prints_a_hash_line(monkeypatch, capsys) -> None:
 @pytest.mark.parametrize(("first", "again"), [("a long passphrase", "another one!!"), ("short", "short")])
 def test_password_command_refuses_mismatch_or_short(monkeypatch, capsys, first, again) -> None:
     answers = iter([first, again])
-    monkeypatch.setattr(passwords.getpass, "getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr(accounts.getpass, "getpass", lambda prompt="": next(answers))
     assert cli.main(["password"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "error:" in captured.err

@@ -42,6 +42,24 @@ def test_parse_period_rejects(text, fragment):
 
 
 @pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("FY\uff12\uff10\uff12\uff14", "'\uff12' (U+FF12 FULLWIDTH DIGIT TWO)"),
+        ("FY\u0662\u0660\u0662\u0664", "'\u0662' (U+0662 ARABIC-INDIC DIGIT TWO)"),
+        ("FY2024Q\uff12", "'\uff12' (U+FF12 FULLWIDTH DIGIT TWO)"),
+        ("2024-0\u0967", "'\u0967' (U+0967 DEVANAGARI DIGIT ONE)"),
+        ("2024-01-1\U0001d7d3", "U+1D7D3 MATHEMATICAL BOLD DIGIT FIVE"),
+        ("FY2024\u202e", "'\\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ],
+)
+def test_periods_are_ascii_and_the_offending_character_is_shown(text, shown):
+    with pytest.raises(PeriodError) as info:
+        parse_period(text)
+    message = str(info.value)
+    assert shown in message and "ASCII" in message
+
+
+@pytest.mark.parametrize(
     ("text", "ja", "en"),
     [
         ("FY2024", "2024年度（令和6年度）", "FY2024"),

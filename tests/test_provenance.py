@@ -1,6 +1,6 @@
 import pytest
 
-from model.provenance import Seeds, is_approximate, normalise, numbers_in, states_value
+from model.provenance import Seeds, is_approximate, normalise, numbers_in, says_more_than, states_value
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,32 @@ def test_numbers_in(quote, expected):
 )
 def test_states_value(quote, value, ok):
     assert states_value(quote, value) is ok
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "ok"),
+    [
+        ("1", 1, False),
+        ("1,300", 1300, False),
+        ("１,３００", 1300, False),
+        (" 1 1 ", 1, False),
+        ("〔8,000〕", 8000, False),
+        ("200万", 2_000_000, False),
+        ("1億2,000万", 120_000_000, False),
+        ("45.3", 45.3, False),
+        ("約1,300か所", 1300, True),
+        ("８,０００人", 8000, True),
+        ("200万人", 2_000_000, True),
+        ("200万人", 200, True),
+        ("2023.10 37", 37, True),
+        ("45.3%", 45.3, True),
+        ("第1位", 1, True),
+        ("1,3\n00か所", 1300, True),
+    ],
+)
+def test_a_quote_must_say_more_than_the_number(quote, value, ok):
+    assert states_value(quote, value)
+    assert says_more_than(quote, value) is ok
 
 
 def test_normalise_removes_whitespace_and_widths():

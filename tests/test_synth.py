@@ -1,4 +1,4 @@
-"""Synthetic data (model/synth.py): valid, deterministic, varied; and what it exercises."""
+"""Synthetic data (tools/synth.py): valid, deterministic, varied; and what it exercises."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from model import synth, yamlfile
+from model import yamlfile
 from model.cli import main
-from model.frames import FIGURE_COLUMNS, clear_memo, figure_frame
+from model.frames import FIGURE_COLUMNS, figure_frame
 from model.loader import check, load
 from model.periods import parse_period
 from model.rules import evidence_of
+from tools import synth
 
 from conftest import FIXTURES, PROJECT
 
@@ -36,7 +37,7 @@ def test_output_validates(written):
 
 def test_command_line_writes_a_valid_file(tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["synth", "--kpis", "30", "--observations", "5", "--out", str(out), "--seed", "3"]) == 0
+    assert synth.main(["--kpis", "30", "--observations", "5", "--out", str(out), "--seed", "3"]) == 0
     assert "30 KPIs" in capsys.readouterr().out
     assert main(["validate", "--data", str(out / "kpis.yaml"), "--seeds", str(out / "seeds")]) == 0
     cited = set()
@@ -88,18 +89,25 @@ def test_seeds_look_like_pdf_text(written):
     assert "\n  " in text  # sentences broken across lines
 
 
-def test_fast_yaml_reader_equals_the_reference_builder(written):
-    """model.yamlfile._build (used by parse_text) and the readable _Builder agree."""
+def _dates_as_text(value):
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def test_yaml_reader_gives_what_pyyaml_gives(written):
+    """model.yamlfile.parse_text reads the same data as PyYAML's safe loader (dates kept as
+    text) and records a line for every key and item."""
     data, _ = written
     texts = [data.read_text(encoding="utf-8"), (PROJECT / "data" / "kpis.yaml").read_text(encoding="utf-8")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "valid").glob("*.yaml"))]
     for text in texts:
-        builder = yamlfile._Builder()
-        for event in yamlfile.yaml.parse(text, Loader=yamlfile._Loader):
-            builder.feed(event)
         fast = yamlfile.parse_text(text)
-        assert repr(fast.data) == repr(builder.root)
-        assert fast.lines == builder.lines
+        reference = _dates_as_text(yamlfile.yaml.load(text, Loader=yamlfile._Loader))
+        assert repr(fast.data) == repr(reference)
+        assert fast.lines[("kpis", 0, "id")] > fast.lines[("kpis",)]
 
 
 def _reference_figure_frame(dataset) -> pd.DataFrame:
@@ -138,7 +146,6 @@ def _reference_figure_frame(dataset) -> pd.DataFrame:
 def test_figure_frame_equals_the_row_wise_reference(written):
     data, seeds = written
     for dataset in (load(data, seeds), load(PROJECT / "data" / "kpis.yaml", PROJECT / "seeds")):
-        clear_memo()
         pd.testing.assert_frame_equal(
             figure_frame(dataset), _reference_figure_frame(dataset), check_exact=True
         )

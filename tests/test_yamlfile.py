@@ -58,6 +58,25 @@ def test_refusals(text, line, fragment):
     assert fragment in info.value.message
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "path"),
+    [
+        ("a: 1\nb: " + "9" * 4301 + "\n", 2, ("b",)),
+        ("kpis:\n  - id: x\n    name: {ja: " + "9" * 5000 + ", en: y}\n", 3, ("kpis", 0, "name", "ja")),
+        ("- [1, -" + "1" * 10_000 + "]\n", 1, (0, 1)),
+    ],
+)
+def test_integer_too_long_for_python_is_a_problem_at_its_line_and_path(text, line, path):
+    with pytest.raises(YamlProblem) as info:
+        parse_text(text)
+    assert (info.value.line, info.value.path) == (line, path)
+    assert "digits is too long" in info.value.message
+
+
+def test_integer_too_long_as_a_key_stays_text():
+    assert parse_text("? " + "9" * 5000 + "\n: 1\n").data == {"9" * 5000: 1}
+
+
 def test_billion_laughs_is_refused_before_expansion():
     lol = 'a: &a ["lol","lol"]\n' + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(20)

@@ -1,19 +1,23 @@
-"""Export: the CSV snapshot for the current filters and evaluation date, and the YAML itself."""
+"""Export: the CSV snapshot, the Excel workbook and the meeting pack for the current filters and
+date, and the YAML."""
 
 import streamlit as st
 
 from dashboard import data, state, ui
 from dashboard.i18n import date_text, t
 from dashboard.markdown import md
+from dashboard.pack import pack_html
 from dashboard.problem_text import message_text
 from dashboard.tables import unverified_count
 from model.export import ENCODINGS, ExportError, snapshot_frame, to_csv_bytes
+from model.workbook import workbook_bytes
 
 ctx = state.context()
 lang = ctx.lang
 st.title(t("page_export", lang))
 
-frame = snapshot_frame(ctx.dataset, ctx.as_of, list(ctx.frame["kpi_id"]))
+kpi_ids = list(ctx.frame["kpi_id"])
+frame = snapshot_frame(ctx.dataset, ctx.as_of, kpi_ids)
 st.write(t("export_intro", lang, as_of=date_text(ctx.as_of, lang), n=f"{len(frame):,}"))
 if ctx.frame.empty:
     ui.empty_state(ctx, "export")
@@ -44,6 +48,28 @@ else:
         disabled=frame.empty,
         help=t("export_no_rows", lang) if frame.empty else None,
     )
+st.download_button(
+    t("download_xlsx", lang),
+    lambda: workbook_bytes(ctx.dataset, ctx.as_of, kpi_ids),  # made when clicked
+    file_name=f"kpi-workbook-{ctx.as_of.isoformat()}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    help=t("xlsx_help", lang),
+    icon=":material/table_view:",
+    on_click="ignore",
+    key="download_xlsx",
+)
+bureaus = {b.id: b.ja if lang == "ja" else b.en for b in ctx.dataset.document.bureaus}
+scope = bureaus.get(ctx.bureau or "", t("all_bureaus", lang))
+st.download_button(
+    t("download_pack", lang),
+    lambda: pack_html(ctx.dataset, ctx.as_of, kpi_ids, lang, scope).encode("utf-8"),  # made when clicked
+    file_name=f"kpi-pack-{ctx.as_of.isoformat()}.html",
+    mime="text/html",
+    help=t("pack_help", lang),
+    icon=":material/print:",
+    on_click="ignore",
+    key="download_pack",
+)
 source = data.source_of(ctx.dataset)  # the YAML shown, even when the file is gone or broken now
 if source is None:
     st.caption(t("yaml_unavailable", lang))

@@ -60,7 +60,7 @@ def running_app(
 
 
 @pytest.fixture(scope="module")
-def app(browser) -> Iterator[str]:
+def app(browser) -> Iterator[str]:  # needs Chromium first: skips without it
     """The app on the dashboard fixture data (stable, whatever data/kpis.yaml holds)."""
     with running_app(
         FIXTURES / "kpis.yaml", FIXTURES / "seeds", name="fixture", snapshots=FIXTURES / "no-snapshots"

@@ -1,6 +1,6 @@
 """Synthetic data for benchmarks and tests: a valid ``kpis.yaml`` of any size with its seeds.
 
-``python -m model synth --kpis N --observations M --out DIR [--seed S]`` writes
+``python -m tools.synth --kpis N --observations M --out DIR [--seed S]`` writes
 ``DIR/kpis.yaml`` and ``DIR/seeds/*.txt``; ``python -m model validate --data DIR/kpis.yaml
 --seeds DIR/seeds`` accepts the result. The output depends only on N, M and the seed.
 
@@ -19,11 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.atomic import write_atomic
+from model.terminal import say
 
 #: KPIs quoted from one seed file (the real seeds are documents of 5–150 KB).
 KPIS_PER_SEED = 100
@@ -112,7 +112,7 @@ def _period_label(period: str) -> str:
     return f"{parts[0]}年{int(parts[1])}月{int(parts[2])}日"
 
 
-def _periods(rng: random.Random, grain: str, count: int, last_fy: int) -> list[str]:
+def _periods(grain: str, count: int, last_fy: int) -> list[str]:
     """``count`` consecutive periods of one grain ending in fiscal year ``last_fy``."""
     if grain == "fy":
         return [f"FY{y}" for y in range(last_fy - count + 1, last_fy + 1)]
@@ -196,9 +196,9 @@ class _KpiWriter:
         has_targets = rng.random() >= 0.1  # one KPI in ten is a context figure
         plans = min(2, self.obs_count // 5) if has_targets else 0
         actual_count = max(1, self.obs_count - plans)
-        periods = _periods(rng, grain, actual_count + plans, LAST_ACTUAL_FY + (1 if plans else 0))
+        periods = _periods(grain, actual_count + plans, LAST_ACTUAL_FY + (1 if plans else 0))
         if plans and grain == "fy":  # plans of the next years; actuals until LAST_ACTUAL_FY
-            periods = _periods(rng, grain, actual_count, LAST_ACTUAL_FY)
+            periods = _periods(grain, actual_count, LAST_ACTUAL_FY)
             periods += [f"FY{LAST_ACTUAL_FY + 1 + k}" for k in range(plans)]
         values = self._series(measure, direction, len(periods), grain)
 
@@ -225,11 +225,11 @@ class _KpiWriter:
             lines += [f"      {x}" for x in self._evidence(base_value, text)]
         if has_targets:
             lines.append("    targets:")
-            lines += self._targets(measure, direction, values, periods, grain)
+            lines += self._targets(measure, direction, values, grain)
         lines.append("    observations:")
         for k, (period, value) in enumerate(zip(periods, values, strict=True)):
             kind = "actual" if k < actual_count else rng.choice(["plan", "estimate"])
-            lines += self._observation(period, value, kind, k)
+            lines += self._observation(period, value, kind)
         return lines
 
     def _series(self, measure: str, direction: str, count: int, grain: str) -> list[float]:
@@ -271,9 +271,7 @@ class _KpiWriter:
             out.append(_round(level, self.unit_ja))
         return out
 
-    def _targets(
-        self, measure: str, direction: str, values: list[float], periods: list[str], grain: str
-    ) -> list[str]:
+    def _targets(self, measure: str, direction: str, values: list[float], grain: str) -> list[str]:
         rng = self.rng
         last = values[-1] if values else 1.0
         per_year_factor = (
@@ -321,7 +319,7 @@ class _KpiWriter:
             out.append(f"        due: FY{due_fy + 1}")
         return out
 
-    def _observation(self, period: str, value: float, kind: str, k: int) -> list[str]:
+    def _observation(self, period: str, value: float, kind: str) -> list[str]:
         rng = self.rng
         label = _period_label(period)
         word = {"actual": "の実績は", "plan": "の計画は", "estimate": "の見込みは"}[kind]
@@ -395,7 +393,7 @@ def synthesise(kpis: int, observations: int, seed: int = 0) -> tuple[str, dict[s
         exclusions += [(name, passage) for passage in excluded]
     head = [
         "# yaml-language-server: $schema=kpis.schema.json",
-        f"# Synthetic data: python -m model synth --kpis {kpis} --observations {observations} --seed {seed}",
+        f"# Synthetic data: python -m tools.synth --kpis {kpis} --observations {observations} --seed {seed}",
         "",
         "bureaus:",
     ]
@@ -451,7 +449,7 @@ def write(out: Path, kpis: int, observations: int, seed: int = 0) -> tuple[Path,
 def cmd_synth(args: argparse.Namespace) -> int:
     data, seeds = write(args.out, args.kpis, args.observations, args.seed)
     size = data.stat().st_size
-    print(f"wrote {data} ({size:,} bytes, {args.kpis} KPIs) and {len(list(seeds.glob('*.txt')))} seed(s)")
+    say(f"wrote {data} ({size:,} bytes, {args.kpis} KPIs) and {len(list(seeds.glob('*.txt')))} seed(s)")
     return 0
 
 
@@ -465,17 +463,22 @@ def positive_int(text: str) -> int:
     return value
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``synth`` on the subcommands of ``python -m model``."""
-    p = sub.add_parser("synth", help="write a synthetic data file and its seeds (for benchmarks)")
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m tools.synth", description="write a synthetic data file and its seeds (for benchmarks)"
+    )
     p.add_argument("--kpis", type=positive_int, required=True, help="number of KPIs")
     p.add_argument(
         "--observations", type=positive_int, default=20, help="observations per KPI (default: %(default)s)"
     )
     p.add_argument("--out", type=Path, required=True, help="folder to write kpis.yaml and seeds/ into")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    p.set_defaults(func=cmd_synth)
+    return p
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("run: python -m model synth --help")
+def main(argv: list[str] | None = None) -> int:
+    return cmd_synth(build_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

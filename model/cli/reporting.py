@@ -8,28 +8,28 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from model import settings
+from model.cli.options import add_data_options, evaluation_date, iso_date
+from model.problems import UpdateError
+from model.terminal import say, write_lines
+from model.userinput import InputError, read_value
+from model.words import word
 
-from model import update
-from model.cli_options import add_data_options, evaluation_date, iso_date
-from model.diff import as_table, as_text, diff
-from model.export import snapshot_frame, to_csv_bytes
-from model.loader import display_path, load
-from model.snapshots import read_snapshot, take
-from model.update import Figure, UpdateError
+if TYPE_CHECKING:  # heavy (pandas, ruamel): imported by the commands that use them
+    import pandas as pd
 
-SNAPSHOT_DIR = Path("snapshots")
+    from model.roundtrip import Edit
+    from model.update import FigureInput
 
 
-def _number(text: str) -> float:
+def _number(text: str) -> tuple[float, bool]:
+    """``--value``: read as the dashboard's form reads it (:func:`model.userinput.read_value`)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number (write 1300, not 1,300)") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
-    return value
+        return read_value(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(word(exc.key, "en", text=exc.text)) from None
 
 
 def _editor(args: argparse.Namespace) -> str:
@@ -41,29 +41,39 @@ def _editor(args: argparse.Namespace) -> str:
         return "cli:" + os.environ.get("USER", "unknown")
 
 
-def _figure(args: argparse.Namespace) -> Figure:
-    return Figure(args.value, args.source, args.quote, args.approximate, args.note)
+def _figure(args: argparse.Namespace) -> FigureInput:
+    from model.update import FigureInput
+
+    value, approximate = args.value
+    return FigureInput(value, args.source, args.quote, args.approximate or approximate, args.note)
 
 
-def _apply(args: argparse.Namespace, edit: update.Edit) -> int:
+def _apply(args: argparse.Namespace, edit: Edit) -> int:
+    from model import update
+    from model.loader import display_path
+
     change = update.apply(args.data, args.seeds, edit, _editor(args))
-    what = f"{change.old} → {change.new}" if change.old is not None else f"{change.new}"
-    subject = " ".join(x for x in (change.action, change.kpi, change.field) if x)
-    print(f"{display_path(args.data)}: {subject}: {what}")
+    say(f"{display_path(args.data)}: {change.summary()}")
     return 0
 
 
 def cmd_record(args: argparse.Namespace) -> int:
+    from model import update
+
     edit = update.record(args.kpi, args.period, args.kind, _figure(args), args.replace, args.reason)
     return _apply(args, edit)
 
 
 def cmd_retarget(args: argparse.Namespace) -> int:
+    from model import update
+
     edit = update.retarget(args.kpi, args.due, _figure(args), args.reason, args.set_on, args.replaces)
     return _apply(args, edit)
 
 
 def cmd_comment(args: argparse.Namespace) -> int:
+    from model import update
+
     text = {"ja": args.ja, "en": args.en} if args.ja and args.en else (args.ja or args.en)
     if not text:
         raise UpdateError("give the comment with --ja and/or --en")
@@ -73,19 +83,29 @@ def cmd_comment(args: argparse.Namespace) -> int:
 
 
 def cmd_source_add(args: argparse.Namespace) -> int:
+    from model import update
+
     edit = update.add_source(args.id, args.title, args.url, args.published, args.accessed, args.publisher)
     return _apply(args, edit)
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
+    from model.loader import display_path, load
+    from model.snapshots import take
+
     dataset = load(args.data, args.seeds)
-    entry = take(dataset, evaluation_date(dataset, args.as_of), args.out_dir)
+    folder = settings.snapshots_folder(args.data, args.out_dir)
+    entry = take(dataset, evaluation_date(dataset, args.as_of), folder)
     counts = ", ".join(f"{k} {v}" for k, v in entry["status_counts"].items() if v)
-    print(f"{args.out_dir / entry['file']}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
+    say(f"{display_path(folder / entry['file'])}: {entry['rows']} rows, {entry['kpis']} KPIs ({counts})")
     return 0
 
 
 def side(spec: str, data: Path, seeds: Path) -> tuple[str, pd.DataFrame]:
+    from model.export import snapshot_frame
+    from model.loader import load
+    from model.snapshots import read_snapshot
+
     """A diff side: a snapshot CSV file, or an evaluation date of the current data."""
     path = Path(spec)
     if path.suffix.lower() == ".csv" or path.is_file():
@@ -98,18 +118,21 @@ def side(spec: str, data: Path, seeds: Path) -> tuple[str, pd.DataFrame]:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from model.diff import as_table, as_text, diff
+    from model.export import to_csv_bytes
+
     old_label, old = side(args.old, args.data, args.seeds)
     new_label, new = side(args.new, args.data, args.seeds)
     changes = diff(old, new)
     if args.format == "csv":
         sys.stdout.buffer.write(to_csv_bytes(as_table(changes), "utf-8"))
     else:
-        sys.stdout.write(as_text(changes, old_label, new_label))
+        write_lines(as_text(changes, old_label, new_label))
     return 0
 
 
 def _figure_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--value", type=_number, required=True, help="plain number, e.g. 1300")
+    p.add_argument("--value", type=_number, required=True, help="1300, 1,300 or 約1,300 (sets --approximate)")
     p.add_argument("--source", required=True, help="seed file name or registered source id")
     p.add_argument("--quote", required=True, help="verbatim text of the source containing the value")
     p.add_argument("--approximate", action="store_true", help="the source says 約 (about)")
@@ -117,7 +140,7 @@ def _figure_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--editor", help="name for the audit log (default: cli:<user>)")
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the reporting commands on the main parser."""
 
     p = sub.add_parser("record", help="add an actual, plan or estimate to a KPI")
@@ -166,7 +189,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("snapshot", help="write snapshots/<as_of>.csv and update snapshots/index.json")
     p.add_argument("--as-of", type=iso_date, help="evaluation date (default: latest actual)")
-    p.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help="default: %(default)s")
+    p.add_argument(
+        "--out-dir",
+        type=Path,
+        help="snapshot folder (default: $KPI_SNAPSHOTS, else snapshots/ beside the data file)",
+    )
     add_data_options(p)
     p.set_defaults(func=cmd_snapshot)
 

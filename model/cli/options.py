@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from model.loader import DEFAULT_DATA, DEFAULT_SEEDS, Dataset
-from model.progress import latest_actual_day
+from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
+
+if TYPE_CHECKING:
+    from model.loader import Dataset
 
 
 def iso_date(text: str) -> date:
@@ -20,12 +23,12 @@ def iso_date(text: str) -> date:
 
 def add_data_options(parser: argparse.ArgumentParser) -> None:
     """--data and --seeds, so that every command works on a copy anywhere on disk."""
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data file (default: %(default)s)")
-    parser.add_argument(
-        "--seeds", type=Path, default=DEFAULT_SEEDS, help="seed folder (default: %(default)s)"
-    )
+    parser.add_argument("--data", type=Path, help=f"data file (default: $KPI_DATA, else {DEFAULT_DATA})")
+    parser.add_argument("--seeds", type=Path, help=f"seed folder (default: $KPI_SEEDS, else {DEFAULT_SEEDS})")
 
 
 def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
     """``as_of`` as given, else the day the newest actual was over and public, else today."""
+    from model.progress import latest_actual_day
+
     return as_of or latest_actual_day(dataset.kpis, dataset.timeline) or date.today()

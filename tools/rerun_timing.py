@@ -1,8 +1,8 @@
-"""Time one rerun of the overview and the KPI page with the data cached (for ``model bench``).
+"""Time one rerun of the overview and the KPI page with the data cached (for ``python -m tools.bench``).
 
-Run as ``python -m dashboard.rerun_timing DATA SEEDS CACHE_DIR RUNS``; prints one JSON line
-``{"rerun_overview": s, "rerun_kpi": s, "peak_rss": bytes}``. It lives here, not in
-``model/``, because it drives the Streamlit app (``model/`` never imports Streamlit).
+Run as ``python -m tools.rerun_timing DATA SEEDS CACHE_DIR RUNS``; prints one JSON line
+``{"rerun_overview": s, "rerun_kpi": s, "peak_rss": bytes}``. It drives the Streamlit app, so
+it runs in a process of its own.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from model.bench import median_seconds, peak_rss
+from tools.bench import median_seconds, peak_rss
 
-ENTRY = Path(__file__).with_name("streamlit_app.py")
+ENTRY = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
 PAGES = (("rerun_overview", None), ("rerun_kpi", "app_pages/kpi.py"))
 
 

@@ -1,0 +1,71 @@
+"""``draft``: YAML proposals for the figures of a new document that the data does not hold yet."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from model.cli.options import add_data_options, iso_date
+from model.terminal import say, tell
+
+if TYPE_CHECKING:
+    from model.schema import Document
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from model.atomic import write_atomic
+    from model.draft import Drafter
+    from model.drafteval import published_day
+    from model.loader import display_path, load
+    from model.proposals import render, summary
+    from model.seedtext import normalise_seed
+
+    dataset = load(args.data, args.seeds)
+    if args.evaluate:
+        return _evaluate(dataset.document, args)
+    if args.document is None:
+        tell("error: give a DOCUMENT to draft from, or --evaluate")
+        return 2
+    raw = args.document.read_bytes().decode("utf-8-sig", errors="replace")
+    source = args.source_id or args.document.name
+    published = args.published or published_day(dataset.document, source)
+    proposals = Drafter(dataset.document, source, published).draft(normalise_seed(source, raw), raw)
+    text = render(source, proposals)
+    if args.out is None:
+        for line in text.splitlines():
+            say(line)
+        return 0
+    write_atomic(args.out, text.encode("utf-8"))
+    for proposal in proposals:
+        say(summary(proposal))
+    tell(f"wrote {display_path(args.out)}: {len(proposals)} proposal(s)")
+    return 0
+
+
+def _evaluate(document: Document, args: argparse.Namespace) -> int:
+    from model.drafteval import evaluate, table
+
+    results = evaluate(document, args.seeds)
+    for line in table(results).splitlines():
+        say(line)
+    if args.misses:
+        for result in results:
+            for line in result.misses:
+                say(f"{result.seed}: missed {line}")
+            for line in result.wrong:
+                say(f"{result.seed}: wrong {line}")
+    return 0
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``draft`` on the subcommands."""
+    p = sub.add_parser("draft", help="YAML proposals for the untracked figures of a document")
+    p.add_argument("document", nargs="?", type=Path, help="plain-text document (the seeds' format)")
+    p.add_argument("--source-id", help="id the entries cite (default: the document's file name)")
+    p.add_argument("--published", type=iso_date, help="publication date (default: from sources:)")
+    p.add_argument("--out", type=Path, help="write the proposals file here (default: print it)")
+    p.add_argument("--evaluate", action="store_true", help="measure the drafter on the seeds, data hidden")
+    p.add_argument("--misses", action="store_true", help="with --evaluate: list misses and wrong fields")
+    add_data_options(p)
+    p.set_defaults(func=cmd_draft)

@@ -1,0 +1,274 @@
+"""Draft YAML entries from a new source document: one proposal per figure not yet curated.
+
+The figures are those of the coverage tool (:mod:`model.seedtext`); those already tracked or
+excluded by the data file are left out. Each is read (:mod:`model.draftwords`) into a value,
+unit, kind and period, quoted with the smallest sentence or table row that holds it (checked
+as the loader checks quotes), placed in a bureau by the section it stands in, and matched to
+an existing KPI when name, unit and bureau agree, else to a new KPI stub.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from model.coverage import classify_seed
+from model.draftsections import Sections, read_sections
+from model.draftwords import (
+    LOOKBACK,
+    DateHit,
+    counter_of,
+    kind_from_period,
+    nearest_date,
+    read_amount,
+    read_dates,
+    read_kind,
+)
+from model.provenance import Quote, normalise
+from model.schema import Document, Kpi
+from model.seedtext import COUNTERS, SeedMention, SeedText
+
+#: Characters that open a list item or a bullet in the seeds, stripped from quotes.
+BULLETS = "-▶✓・◆◇●○■□※>|* \t\u3000"
+SENTENCE_END = re.compile(r"[。｡]")
+#: A KPI name must share this share of its character pairs with the words around a figure.
+KPI_MATCH = 0.35
+#: Words that date a figure to the document itself when its sentence names no date.
+NOW_WORDS = ("現在", "時点", "これまで", "延べ")
+#: Words around a figure (normalised characters before it) compared with KPI names.
+NAME_WINDOW = 160
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One drafted entry; ``kpi`` is an existing id or the id of ``new_kpi``."""
+
+    source: str
+    line: int
+    start: int
+    end: int
+    figure: str
+    value: float
+    unit: str | None
+    approximate: bool
+    at_least: bool
+    ranged: bool
+    quote: str
+    kind: str  # target, plan, estimate, actual or milestone (a milestone target)
+    period: str | None
+    bureau: str | None
+    pillar: str | None
+    kpi: str
+    kpi_name: str
+    new_kpi: bool
+    confidence: float
+    reasons: str
+    todo: tuple[str, ...] = field(default=())
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _unit_base(unit: str) -> str:
+    """``件/年`` → ``件``; ``回（延べ）`` → ``回``: the counter a unit is counted in."""
+    return re.split(r"[/(（]", normalise(unit))[0]
+
+
+def sentence_span(seed: SeedText, position: int) -> tuple[int, int, int]:
+    """(line index, start, end) in normalised text of the sentence holding ``position``."""
+    line = seed.lines[position] - 1 if seed.lines else 0
+    start = seed.starts[line]
+    end = seed.starts[line + 1] if line + 1 < len(seed.starts) else len(seed.text)
+    cut = start
+    for m in SENTENCE_END.finditer(seed.text, start, end):
+        if m.end() <= position:
+            cut = m.end()
+        else:
+            return line, cut, m.end()
+    return line, cut, end
+
+
+def raw_sentence(raw_line: str, seed_line: str, start_in_line: int) -> str:
+    """The original words of the sentence whose normalised form begins ``start_in_line`` in."""
+    if "\t" in raw_line:
+        return raw_line.strip(BULLETS)
+    index = len(SENTENCE_END.findall(seed_line[:start_in_line]))
+    pieces = re.split(r"(?<=[。｡])", raw_line)
+    piece = pieces[min(index, len(pieces) - 1)]
+    return piece.strip().lstrip(BULLETS).strip()
+
+
+def make_quote(seed: SeedText, raw_lines: list[str], mention: SeedMention, value: float | None) -> str:
+    """The smallest sentence or row holding the figure that passes the provenance check."""
+    line, start, _end = sentence_span(seed, mention.start)
+    line_start = seed.starts[line]
+    line_text = seed.text[line_start : seed.starts[line + 1] if line + 1 < len(seed.starts) else None]
+    candidates = [raw_sentence(raw_lines[line], line_text, start - line_start), raw_lines[line].strip()]
+    previous = next((i for i in range(line - 1, -1, -1) if raw_lines[i].strip()), None)
+    if previous is not None:
+        candidates.append(f"{raw_lines[previous].strip()} {raw_lines[line].strip()}")
+    for quote in candidates:
+        if quote and passes(seed, quote, value):
+            return quote
+    return candidates[-1]
+
+
+def passes(seed: SeedText, quote: str, value: float | None) -> bool:
+    """The loader's provenance check of a quote against this seed."""
+    prepared = Quote.of(quote)
+    if prepared.normalised not in seed.text:
+        return False
+    return value is None or (prepared.states(value) and prepared.says_more_than(value))
+
+
+@dataclass
+class Drafter:
+    """Drafts proposals for one seed against the data's KPIs, bureaus and pillars."""
+
+    document: Document
+    source: str
+    published: date | None = None
+
+    def draft(self, seed: SeedText, raw: str) -> list[Proposal]:
+        raw_lines = raw.split("\n")
+        sections = read_sections(seed, self.document)
+        dates = read_dates(seed.text, 0, self.published)
+        mentions = [c.figure for c in classify_seed(self.document, seed) if c.status == "untracked"]
+        mentions = _numbers_first(seed, mentions)
+        out: list[Proposal] = []
+        seen: set[tuple[str, str]] = set()
+        for mention in mentions:
+            proposal = self._propose(seed, raw_lines, sections, dates, mention)
+            key = (normalise(proposal.quote), mention.text)
+            if key in seen:  # a duplicated page or a repeated passage
+                continue
+            seen.add(key)
+            out.append(proposal)
+        return out
+
+    def _propose(
+        self,
+        seed: SeedText,
+        raw_lines: list[str],
+        sections: Sections,
+        dates: list[DateHit],
+        mention: SeedMention,
+    ) -> Proposal:
+        _line, s_start, s_end = sentence_span(seed, mention.start)
+        sentence = seed.text[s_start:s_end]
+        reasons: list[str] = []
+        todo: list[str] = []
+        unit: str | None = "件"
+        if mention.kind == "milestone phrase":
+            value, approx, at_least, ranged = 1.0, False, False, False
+        else:
+            counter = counter_of(mention.text, COUNTERS)
+            before = seed.text[max(0, mention.start - 4) : mention.start]
+            after = seed.text[mention.end : mention.end + 6]
+            amount = read_amount(mention.text, before, after, counter)
+            value, unit = amount.value, amount.unit
+            approx, at_least, ranged = amount.approximate, amount.at_least, amount.ranged
+        quote = make_quote(seed, raw_lines, mention, None if mention.kind == "milestone phrase" else value)
+        in_sentence = [d for d in dates if s_start <= d.start and d.end <= s_end]
+        in_sentence = [d for d in in_sentence if not (d.start <= mention.start < d.end)]
+        hit = nearest_date(in_sentence, mention.start)
+        if mention.kind == "milestone phrase":
+            hit = next((d for d in dates if mention.start <= d.start < mention.end), hit)
+        kind, word = read_kind(sentence)
+        if hit is None and word in NOW_WORDS and self.published is not None:
+            period: str | None = self.published.isoformat()
+            reasons.append(f"period = publication date (「{word}」)")
+        elif hit is not None:
+            period = hit.period
+            reasons.append(f"period from 「{hit.text}」")
+        else:
+            earlier = [d for d in dates if mention.start - LOOKBACK <= d.end <= mention.start]
+            if earlier:
+                period = earlier[-1].period
+                reasons.append(f"period from the heading 「{earlier[-1].text}」 before it")
+            else:
+                period = self.published.isoformat() if self.published else None
+                reasons.append("no date near it: period = publication date" if period else "no date")
+        if mention.kind == "milestone phrase":
+            kind = "actual" if kind == "actual" else "milestone"
+            reasons.append(f"milestone phrase 「{mention.text}」")
+        elif kind is not None:
+            reasons.append(f"kind from 「{word}」")
+        else:
+            kind = kind_from_period(period, self.published) or "actual"
+            reasons.append("kind from the period against the publication date")
+        bureau, pillar = sections.at(mention.start)
+        kpi, name, new = self._match(seed, mention, sentence, unit, bureau)
+        reasons.append(f"KPI by name: {kpi}" if not new else "no KPI of that name, unit and bureau")
+        if period is None:
+            todo.append("period" if kind != "target" and kind != "milestone" else "due")
+        if unit is None:
+            todo.append("unit")
+        if bureau is None:
+            todo.append("bureau")
+        if ranged:
+            todo.append("value (a range)")
+        if new:
+            todo += ["kpi.id", "kpi.name.en", "kpi.unit.en", "kpi.measure"]
+        gaps = len([t for t in todo if not t.startswith("kpi")])
+        confidence = round(max(0.1, 0.9 - 0.15 * gaps - 0.2 * new), 2)
+        return Proposal(
+            source=self.source,
+            line=mention.line,
+            start=mention.start,
+            end=mention.end,
+            figure=mention.text,
+            value=value,
+            unit=unit,
+            approximate=approx,
+            at_least=at_least,
+            ranged=ranged,
+            quote=quote,
+            kind=kind,
+            period=period,
+            bureau=bureau,
+            pillar=pillar,
+            kpi=kpi,
+            kpi_name=name,
+            new_kpi=new,
+            confidence=confidence,
+            reasons="; ".join(reasons),
+            todo=tuple(todo),
+        )
+
+    def _match(
+        self, seed: SeedText, mention: SeedMention, sentence: str, unit: str | None, bureau: str | None
+    ) -> tuple[str, str, bool]:
+        words = _bigrams(seed.text[max(0, mention.start - NAME_WINDOW) : mention.start] + sentence)
+        best: tuple[float, Kpi | None] = (0.0, None)
+        for kpi in self.document.kpis:
+            if unit is not None and _unit_base(kpi.unit.ja) != _unit_base(unit):
+                continue
+            if bureau is not None and bureau not in kpi.bureau_ids:
+                continue
+            name = _bigrams(normalise(kpi.name.ja))
+            score = len(name & words) / max(1, len(name))
+            if score > best[0]:
+                best = (score, kpi)
+        if best[1] is not None and best[0] >= KPI_MATCH:
+            return best[1].id, best[1].name.ja, False
+        stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
+        return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
+
+
+def _numbers_first(seed: SeedText, mentions: list[SeedMention]) -> list[SeedMention]:
+    """A dated phrase in a sentence that holds a number is that number's date, not a milestone."""
+    sentences = {sentence_span(seed, m.start)[1:] for m in mentions if m.kind != "milestone phrase"}
+    return [
+        m
+        for m in mentions
+        if m.kind != "milestone phrase" or sentence_span(seed, m.start)[1:] not in sentences
+    ]
+
+
+def hide_figures(document: Document) -> Document:
+    """The catalogue of KPIs, bureaus, pillars and sources, with no figure and no exclusion."""
+    kpis = [k.model_copy(update={"targets": [], "observations": [], "baseline": None}) for k in document.kpis]
+    return document.model_copy(update={"kpis": kpis, "exclusions": []})

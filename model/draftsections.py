@@ -1,0 +1,110 @@
+"""Which bureau and pillar a passage of a document stands under, from its own headings.
+
+- A short line (no sentence end) naming a bureau of the data file is a bureau heading; it
+  holds until the next one (``02 …デジタルサービス局が牽引する``, ``【港湾局】``).
+- A list of projects with their bureaus (``- ① 衛星による不適正盛土検知プロジェクト |
+  都市整備局``) announces the pages that follow: a passage after such a list belongs to the
+  project whose title shares most character pairs with the words before it.
+- A line that is a pillar's Japanese name (or a table-of-contents entry naming it) opens
+  that pillar.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from model.provenance import normalise
+from model.schema import Document
+from model.seedtext import SeedText
+
+#: A heading is a line of at most this many normalised characters.
+HEADING_CHARS = 40
+#: A list row: a circled number or bullet, a title, a bar and one or more bureaus.
+LIST_ROW = re.compile(r"^(?P<title>[^|]*)\|(?P<bureaus>[^|]+)$")
+#: A list item (its bureau may follow on the next line); ① is 1 once normalised.
+ITEM_CHARS = "-0123456789"
+ITEM = re.compile(r"^-")
+#: Characters before a figure compared with the titles of a project list.
+PROJECT_WINDOW = 600
+#: Share of a title's character pairs that must occur in that window.
+PROJECT_MATCH = 0.3
+
+
+@dataclass(frozen=True)
+class Project:
+    start: int
+    title_pairs: frozenset[str]
+    bureau: str
+
+
+@dataclass
+class Sections:
+    text: str
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (position, bureau id)
+    projects: list[Project] = field(default_factory=list)
+    pillars: list[tuple[int, str]] = field(default_factory=list)
+
+    def at(self, position: int) -> tuple[str | None, str | None]:
+        """(bureau id, pillar id) of the passage at ``position``."""
+        return self._bureau(position), _last(self.pillars, position)
+
+    def _bureau(self, position: int) -> str | None:
+        listed = [p for p in self.projects if p.start <= position]
+        heading_at = max((s for s, _ in self.headings if s <= position), default=-1)
+        if listed and listed[-1].start > heading_at:
+            window = _pairs(self.text[max(0, position - PROJECT_WINDOW) : position + 40])
+            last_list = [p for p in listed if p.start >= listed[-1].start - 2000]
+            score, best = max(
+                ((len(p.title_pairs & window) / max(1, len(p.title_pairs)), p.bureau) for p in last_list),
+                default=(0.0, ""),
+            )
+            if score >= PROJECT_MATCH:
+                return best
+        return _last(self.headings, position)
+
+
+def _last(marks: list[tuple[int, str]], position: int) -> str | None:
+    index = bisect.bisect_right([m[0] for m in marks], position) - 1
+    return marks[index][1] if index >= 0 else None
+
+
+def _heads(name: str, line: str) -> bool:
+    """Does the line name the bureau as a heading would (not inside a longer word: 東京都庁)?"""
+    return re.search(rf"{re.escape(name)}(?:$|[がはの】)|・、])", line) is not None
+
+
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def read_sections(seed: SeedText, document: Document) -> Sections:
+    bureaus = sorted(
+        ((normalise(b.ja), b.id) for b in document.bureaus), key=lambda item: len(item[0]), reverse=True
+    )
+    pillars = {normalise(p.ja): p.id for p in document.pillars}
+    sections = Sections(seed.text)
+    previous = ""
+    for start, line in seed.line_texts():
+        if not line:
+            continue
+        title = ""
+        if row := LIST_ROW.match(line):
+            title, named_in = row["title"], row["bureaus"]
+            if line.startswith("|") and ITEM.match(previous):
+                title = previous
+        else:
+            named_in = ""
+        named = [bid for name, bid in bureaus if name in named_in]
+        if title and named:
+            sections.projects.append(Project(start, _pairs(title.lstrip(ITEM_CHARS)), named[0]))
+        elif len(line) <= HEADING_CHARS and "。" not in line:
+            named = [bid for name, bid in bureaus if _heads(name, line)]
+            if named:
+                sections.headings.append((start, named[0]))
+        stripped = line.lstrip("└-").split("p.")[0]
+        if stripped in pillars:
+            sections.pillars.append((start, pillars[stripped]))
+        previous = line
+    return sections

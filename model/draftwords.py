@@ -1,0 +1,163 @@
+"""How the drafter reads a figure's words: its value, unit, kind and period.
+
+Everything here works on *normalised* text (NFKC, whitespace removed, as
+:mod:`model.seedtext` produces it), so ``２０２４（Ｒ６）年度`` reads as ``2024(R6)年度``.
+
+- value: ``1,300`` → 1300; ``200万`` → 2,000,000; ``3,371億円`` stays 3,371 with the unit
+  ``億円`` (money keeps its multiplier in the unit, as budgets are written); 約 / 程度 →
+  approximate; 以上 / 超 / 上回 → ``bound: at_least``; ``4~8名`` is flagged as a range.
+- kind: the words of the sentence (見込 → estimate, 目標 / までに / 目指 → target, 予定 /
+  計画 → plan, 時点 / 現在 / 実績 / 延べ → actual), else the period against the document's
+  publication date (closed → actual, open → estimate, later → plan).
+- period: the date expression nearest to the figure in its sentence, else the last one in the
+  text before it, else the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from model.periods import fiscal_year_of
+
+MULTIPLIERS = {"兆": 10**12, "億": 10**8, "万": 10**4, "千": 10**3}
+_PART = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([兆億万千]?)")
+#: Words that mark a kind, in the order they are tried.
+KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("estimate", ("見込",)),
+    ("target", ("目標", "までに", "目指", "目途", "を実現")),
+    ("plan", ("予定", "計画", "計上", "想定", "追加選定", "さらなる", "更なる")),
+    ("actual", ("時点", "現在", "実績", "達成", "延べ", "これまで", "成功", "完了し", "開始した", "締結")),
+)
+#: Words after a number that make it a floor.
+AT_LEAST = re.compile(r"^[^\d。]{0,3}?(?:以上|超|を上回)")
+APPROX_BEFORE = re.compile(r"(?:(?<![予契節集要規制公誓条盟協解確])約|およそ|概ね)$")
+APPROX_AFTER = re.compile(r"^[^\d。]{0,4}?程度")
+RANGE_BEFORE = re.compile(r"\d[~～〜\-－]$")
+RANGE_AFTER = re.compile(r"^[~～〜][\d]")
+_ERA = r"(?:R|H|令和|平成)"
+#: (pattern, how to read it); tried on normalised text.
+DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年(\d{{1,2}})月(\d{{1,2}})日"), "date"),
+    (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年度"), "fy"),
+    (re.compile(rf"(\d{{4}})\({_ERA}\d+\)(?=以降|から|~|～)"), "fy"),
+    (re.compile(r"(?:令和|R)(\d+|元)年度"), "reiwa fy"),
+    (re.compile(r"(?:令和|R)(\d+|元)[.年](\d{1,2})月"), "reiwa month"),
+    (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年(\d{{1,2}})月"), "month"),
+    (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?\.(\d{{1,2}})(?!\d)"), "month"),
+    (re.compile(r"(\d{4})年(?!度)"), "year"),
+    (re.compile(r"今年度"), "this fy"),
+    (re.compile(r"来年度"), "next fy"),
+)
+#: How far back (characters of normalised text) a date heading may stand before a figure.
+LOOKBACK = 400
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    unit: str | None
+    approximate: bool
+    at_least: bool
+    ranged: bool
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    period: str
+    text: str
+
+
+def read_amount(text: str, before: str, after: str, counter: str | None) -> Amount:
+    """The value of a figure's text (``約1,300か所`` minus its counter), with its neighbours."""
+    digits = text[: len(text) - len(counter)] if counter else text
+    parts = _PART.findall(digits)
+    value = sum(float(number.replace(",", "")) * MULTIPLIERS.get(mult, 1) for number, mult in parts)
+    multiplier_kept = ""
+    if counter == "円" and parts[-1][1]:  # 3,371億円: value 3,371, unit 億円
+        multiplier_kept = parts[-1][1]
+        value /= MULTIPLIERS[multiplier_kept]
+    unit = f"{multiplier_kept}{counter}" if counter else None
+    approximate = bool(APPROX_BEFORE.search(before) or APPROX_AFTER.search(after))
+    at_least = bool(AT_LEAST.search(after))
+    ranged = bool(RANGE_BEFORE.search(before) or RANGE_AFTER.search(after))
+    return Amount(value, unit, approximate, at_least, ranged)
+
+
+def counter_of(text: str, counters: tuple[str, ...]) -> str | None:
+    """The counter a figure's text ends with (longest first), if any."""
+    return next((c for c in sorted(counters, key=len, reverse=True) if text.endswith(c)), None)
+
+
+def _reiwa(group: str) -> int:
+    return 2018 + (1 if group == "元" else int(group))
+
+
+def read_dates(text: str, offset: int, published: date | None) -> list[DateHit]:
+    """Every date expression of a normalised text, as canonical periods, in order."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, how in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            period = _period(m, how, published)
+            if period is None:
+                continue
+            taken.append(m.span())
+            hits.append(DateHit(offset + m.start(), offset + m.end(), period, m[0]))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _period(m: re.Match[str], how: str, published: date | None) -> str | None:
+    if how == "date":
+        return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+    if how == "fy":
+        return f"FY{m[1]}"
+    if how == "reiwa fy":
+        return f"FY{_reiwa(m[1])}"
+    if how in ("month", "reiwa month"):
+        year = _reiwa(m[1]) if how == "reiwa month" else int(m[1])
+        month = int(m[2])
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1900 < year < 2200 else None
+    if how == "year":
+        return f"{m[1]}-12" if 1900 < int(m[1]) < 2200 else None
+    if published is None:
+        return None
+    return f"FY{fiscal_year_of(published) + (1 if how == 'next fy' else 0)}"
+
+
+def nearest_date(hits: list[DateHit], position: int) -> DateHit | None:
+    """The date closest to a position, one before it winning a tie."""
+    if not hits:
+        return None
+    return min(hits, key=lambda h: (min(abs(h.end - position), abs(h.start - position)), h.start > position))
+
+
+def read_kind(sentence: str) -> tuple[str | None, str]:
+    """The kind the sentence's words say, and the word that said it."""
+    for kind, words in KIND_WORDS:
+        for word in words:
+            if word in sentence:
+                return kind, word
+    return None, ""
+
+
+def kind_from_period(period: str | None, published: date | None) -> str | None:
+    """Closed before publication → actual; open at it → estimate; later → plan."""
+    from model.periods import PeriodError, parse_period
+
+    if period is None or published is None:
+        return None
+    try:
+        span = parse_period(period)
+    except PeriodError:
+        return None
+    if span.end < published:
+        return "actual"
+    if span.start <= published:
+        return "actual" if span.kind == "date" else "estimate"
+    return "plan"

@@ -1,0 +1,152 @@
+"""The drafter: proposals for the untracked figures of a document, read into our YAML format."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from model.cli import main
+from model.draft import Drafter, Proposal, hide_figures, passes
+from model.draftwords import read_amount, read_dates, read_kind
+from model.loader import load
+from model.proposals import render
+from model.seedtext import normalise_seed
+
+FOLDER = Path(__file__).parent / "fixtures" / "drafting"
+DOCUMENT = FOLDER / "next_edition.txt"
+
+
+def draft_fixture() -> list[Proposal]:
+    dataset = load(FOLDER / "data.yaml", FOLDER)
+    raw = DOCUMENT.read_text(encoding="utf-8")
+    seed = normalise_seed(DOCUMENT.name, raw)
+    return Drafter(dataset.document, DOCUMENT.name, date(2025, 3, 28)).draft(seed, raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "counter", "value", "unit", "approximate", "at_least", "ranged"),
+    [
+        ("1,300か所", "都有施設約", "に整備", "か所", 1300, "か所", True, False, False),
+        ("200万PV", ":", "(2024", "PV", 2_000_000, "PV", False, False, False),
+        ("3,371億円", "関連経費", "", "円", 3371, "億円", False, False, False),
+        ("1兆6000億円", "", "", "円", 16000, "億円", False, False, False),
+        ("150万回", "再生数", "超", "回", 1_500_000, "回", False, True, False),
+        ("1,000時間", "年間", "以上の時間", "時間", 1000, "時間", False, True, False),
+        ("8名", "4~", "", "名", 8, "名", False, False, True),
+        ("50名", "", "程度/年", "名", 50, "名", True, False, False),
+    ],
+)
+def test_amount(text, before, after, counter, value, unit, approximate, at_least, ranged):
+    amount = read_amount(text, before, after, counter)
+    assert (amount.value, amount.unit) == (value, unit)
+    assert (amount.approximate, amount.at_least, amount.ranged) == (approximate, at_least, ranged)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("2024(R6)年度中に", "FY2024"),
+        ("令和6年度予算", "FY2024"),
+        ("R6.3月末", "2024-03"),
+        ("2023年10月に開始", "2023-10"),
+        ("2024(R6)年2月16日時点", "2024-02-16"),
+        ("2030年までに", "2030-12"),
+        ("今年度中には", "FY2020"),
+        ("2023.10", "2023-10"),
+    ],
+)
+def test_dates(text, period):
+    hits = read_dates(normalise_seed("t", text).text, 0, date(2020, 10, 23))
+    assert [h.period for h in hits] == [period]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("2026(R8)年度末までに、都有施設約1,500か所に整備", "target"),
+        ("新たに3地域の支援を開始予定", "plan"),
+        ("目標である70%を達成する見込み", "estimate"),
+        ("2024(R6)年2月16日時点:6か所", "actual"),
+        ("研修を実施する", None),
+    ],
+)
+def test_kind_words(sentence, kind):
+    assert read_kind(sentence)[0] == kind
+
+
+def test_next_edition_proposals():
+    """New figures for an existing KPI, a revised target, a new KPI, milestones; one per duplicated page."""
+    got = {(p.line, p.kind, p.value, p.unit, p.period, p.kpi, p.bureau) for p in draft_fixture()}
+    assert got == {
+        (17, "actual", 900, "か所", "2025-02", "openroaming-wifi-metro-facilities", "digital-service"),
+        (18, "target", 1500, "か所", "FY2026", "openroaming-wifi-metro-facilities", "digital-service"),
+        (22, "target", 3_000_000, "人", "FY2027", "new-next-edition-line-22", "digital-service"),
+        (26, "milestone", 1, "件", "FY2025", "new-next-edition-line-26", "digital-service"),
+        (27, "actual", 1, "件", "FY2024", "new-next-edition-line-27", "digital-service"),
+    }
+
+
+def test_quotes_pass_the_provenance_check():
+    raw = DOCUMENT.read_text(encoding="utf-8")
+    seed = normalise_seed(DOCUMENT.name, raw)
+    for p in draft_fixture():
+        assert passes(seed, p.quote, None if p.kind == "milestone" or p.value == 1 else p.value), p.quote
+
+
+def test_tracked_and_excluded_figures_are_not_proposed():
+    quotes = [p.quote for p in draft_fixture()]
+    assert not any("海面ライブカメラ" in q for q in quotes)
+
+
+def test_bundled_data_proposes_nothing_already_curated():
+    dataset = load(Path("data/kpis.yaml"), Path("seeds"))
+    for path in sorted(Path("seeds").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8-sig")
+        assert Drafter(dataset.document, path.name).draft(normalise_seed(path.name, raw), raw) == []
+
+
+def test_hidden_data_has_no_figures_or_exclusions():
+    hidden = hide_figures(load(Path("data/kpis.yaml"), Path("seeds")).document)
+    assert not hidden.exclusions
+    assert all(not k.targets and not k.observations and k.baseline is None for k in hidden.kpis)
+
+
+def test_proposals_file_names_the_fields_to_fill():
+    data = yaml.safe_load(render(DOCUMENT.name, draft_fixture()))
+    by_line = {item["line"]: item for item in data["proposals"]}
+    assert by_line[18]["todo"] == [] and by_line[18]["entry"]["due"] == "FY2026"
+    assert by_line[18]["entry"]["approximate"] is True and "new_kpi" not in by_line[18]
+    stub = by_line[22]["new_kpi"]
+    assert stub["name"]["en"] == "TODO" and stub["unit"] == {"ja": "人", "en": "TODO"}
+    assert "kpi.measure" in by_line[22]["todo"]
+    assert by_line[27]["section"] == "observations" and by_line[27]["entry"]["kind"] == "actual"
+
+
+def test_draft_command_writes_the_file(tmp_path, capsys):
+    out = tmp_path / "proposals.yaml"
+    code = main(
+        [
+            "draft",
+            str(DOCUMENT),
+            "--out",
+            str(out),
+            "--data",
+            str(FOLDER / "data.yaml"),
+            "--seeds",
+            str(FOLDER),
+        ]
+    )
+    assert code == 0
+    assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["proposals"]) == 5
+    assert (
+        "next_edition.txt:18: target 1500 か所 FY2026 → openroaming-wifi-metro-facilities"
+        in capsys.readouterr().out
+    )
+
+
+def test_draft_without_document_is_a_usage_error(capsys):
+    assert main(["draft", "--data", str(FOLDER / "data.yaml"), "--seeds", str(FOLDER)]) == 2
+    assert "give a DOCUMENT" in capsys.readouterr().err

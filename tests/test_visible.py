@@ -1,0 +1,34 @@
+import pytest
+
+from model.visible import describe, hidden_in, reveal
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("約1,300か所に整備", "約1,300か所に整備"),
+        ("abc\u202edef", "abc\\u202edef"),
+        ("a\u2066b\u2069", "a\\u2066b\\u2069"),
+        ("a\u200bb\u200dc\u2060d", "a\\u200bb\\u200dc\\u2060d"),
+        ("\ufeffx", "\\ufeffx"),
+        ("x\x1b[31my", "x\\x1b[31my"),
+        ("a\u2028b", "a\\u2028b"),
+        ("a\nb", "a\nb"),
+        ("東京\u3000都 2024", "東京\u3000都 2024"),
+        ("👍🏽", "👍🏽"),
+    ],
+)
+def test_reveal_escapes_hidden_characters_and_keeps_line_breaks(text, shown):
+    assert reveal(text) == shown
+
+
+def test_reveal_can_escape_line_breaks_too():
+    assert reveal("a\nb\tc", keep="") == "a\\nb\\tc"
+
+
+def test_hidden_characters_are_named():
+    assert [describe(c) for c in hidden_in("a\u202eb\u200bc\u202e\x1b")] == [
+        "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        "U+200B (ZERO WIDTH SPACE)",
+        "U+001B (ESCAPE)",
+    ]
