@@ -4,6 +4,7 @@ label–value lines. HTML with every text escaped (no markup from the data ever 
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -16,6 +17,14 @@ def _cell(value: object, percent: bool = False) -> str:
     if isinstance(value, float):
         return f"{value:,.0f}%" if percent else format_number(value)
     return str(value)
+
+
+def _shown(text: str) -> str:
+    """A cell as HTML: escaped; a web address (the data allows only http and https) as a link."""
+    if re.fullmatch(r"https?://\S+", text):
+        address = html.escape(text, quote=True)
+        return f'<a href="{address}" target="_blank" rel="noopener noreferrer">{address}</a>'
+    return html.escape(text)
 
 
 def cards_html(
@@ -38,7 +47,7 @@ def cards_html(
         title = html.escape(_cell(cells.pop(columns[0])))
         status = html.escape(_cell(cells.pop(status_column, ""))) if status_column else ""
         lines = "".join(
-            f"<dt>{html.escape(str(label))}</dt><dd>{html.escape(text)}</dd>"
+            f"<dt>{html.escape(str(label))}</dt><dd>{_shown(text)}</dd>"
             for label, value in cells.items()
             if (text := _cell(value, label in percent)) and not (hide_zero and text == "0")
         )

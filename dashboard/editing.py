@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from model import update
 from model.audit import Change
+from model.explain import format_quantity
+from model.periods import date_label, parse_period
 from model.problems import Problem
 from model.userinput import InputError, read_date, read_period, read_value
 from model.words import word
@@ -122,9 +124,19 @@ def save(data: Path, seeds: Path, req: Request, editor: str | None) -> Change:
     return update.apply(data, seeds, build(req), str(editor).strip())
 
 
-def describe(change: Change) -> str:
-    """The change in one line (:meth:`model.audit.Change.summary`)."""
-    return change.summary()
+def summary(req: Request, lang: str, kpi_name: str) -> str:
+    """What a checked request will save, in words: ``紙の使用量：2024年度（令和6年度）の実績 約900を登録``."""
+    if req.action == "comment":
+        day = date_label(read_date(req.day), lang)
+        return word("summary_comment", lang, kpi=kpi_name, date=day, author=req.author.strip())
+    value, approximate = read_value(req.value)
+    shown = format_quantity(value, "", lang, req.approximate or approximate)
+    period = parse_period(read_period(req.period)).label(lang)
+    if req.action == "retarget":
+        return word("summary_retarget", lang, kpi=kpi_name, value=shown, period=period)
+    kind = word(req.kind, lang).lower()  # a column label ("Plan") inside a sentence
+    key = "summary_replace" if req.replace else "summary_record"
+    return word(key, lang, kpi=kpi_name, value=shown, period=period, kind=kind)
 
 
 def problem_field(problem: Problem) -> str:

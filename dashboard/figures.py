@@ -125,24 +125,41 @@ def status_bar(counts: pd.Series, lang: str) -> go.Figure:
     return _layout(fig, t("status_counts", lang), height=340)
 
 
-def bureau_status_bar(frame: pd.DataFrame, lang: str) -> go.Figure:
-    """Stacked bars: per bureau, the number of KPIs in each status (roll-up across bureaus)."""
+#: KPI names on a chart's axis are cut to this many characters (the hover shows them whole).
+AXIS_NAME = 26
+
+
+def short_names(names: list[str], limit: int = AXIS_NAME) -> dict[str, str]:
+    """Each name cut to ``limit`` characters with an ellipsis; a name whose cut form another name
+    shares stays whole (categories must stay apart)."""
+    cut = {n: n if len(n) <= limit else n[: limit - 1] + "…" for n in names}
+    taken = [c for c in cut.values()]
+    return {n: c if taken.count(c) == 1 else n for n, c in cut.items()}
+
+
+def bureau_status_bar(frame: pd.DataFrame, lang: str, order: list[str] | None = None) -> go.Figure:
+    """Stacked bars: per bureau, the number of KPIs in each status (roll-up across bureaus), top to
+    bottom in ``order`` (bureau names, e.g. grouped by kind) when given."""
     table = pd.crosstab(frame[f"bureau_{lang}"], frame["status"]).reindex(
         columns=list(STATUSES), fill_value=0
     )
+    if order:
+        table = table.reindex([b for b in order if b in table.index])
+    short = short_names(list(table.index), limit=AXIS_NAME + 6)
     fig = go.Figure()
     for status in STATUSES:
         if table[status].sum() == 0:
             continue
         fig.add_bar(
             name=status_label(status, lang),
-            y=[esc(b) for b in table.index],
+            y=[esc(short[b]) for b in table.index],
+            customdata=[esc(b) for b in table.index],
             x=table[status].to_list(),
             orientation="h",
             marker={"color": STATUS_COLOURS[status], "line": {"color": "#333", "width": 1}},
             text=[status_label(status, lang)[0] if n else "" for n in table[status]],
             textposition="inside",
-            hovertemplate="%{y}<br>" + status_label(status, lang) + ": %{x:,}<extra></extra>",
+            hovertemplate="%{customdata}<br>" + status_label(status, lang) + ": %{x:,}<extra></extra>",
         )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(**count_axis(table.sum(axis=1).max() if len(table) else 0, lang))
@@ -156,6 +173,7 @@ def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
     ``rows``: target rows of ``figure_frame`` merged with the KPI names and units.
     """
     years = [int(y) for y in rows["fiscal_year"]]
+    short = short_names(list(dict.fromkeys(rows[f"name_{lang}"])))
     fig = go.Figure()
     for superseded, key in ((False, "target"), (True, "superseded")):
         part = rows[rows["superseded"] == superseded]
@@ -165,7 +183,7 @@ def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
         fig.add_scatter(
             name=t(key, lang),
             x=[fy_axis_label(int(y), lang) for y in part["fiscal_year"]],
-            y=[esc(n) for n in part[f"name_{lang}"]],
+            y=[esc(short[n]) for n in part[f"name_{lang}"]],
             mode="markers+text",
             marker={"symbol": style["symbol"], "size": 16, "color": style["color"]},
             text=[

@@ -222,11 +222,11 @@ def kpi_figures(
                 figure_text(v, unit, lang, measure, a, b)
                 for v, a, b in zip(rows["value"], rows["approximate"], rows["bound"], strict=True)
             ],
+            t("quote", lang): rows["quote"],
             t("source", lang): [book.titles(i, lang) for i in ids],
             t("published", lang): [
                 t("list_join", lang).join(filter(None, (book.published(s, lang) for s in i))) for i in ids
             ],
-            t("quote", lang): rows["quote"],
             t("link", lang): [next((u for s in i if (u := book.url(s))), "") for i in ids],
             t("verified", lang): rows["verified"].map(
                 lambda v: t("verified_yes" if v else "verified_no", lang)

@@ -92,7 +92,8 @@ def test_password_sign_in_check_and_save_writes_the_audit_log(copy) -> None:
     assert not audit_path(copy).exists()  # checking writes nothing
     at.button(key="save").click().run()
     assert not at.exception
-    assert any("record wifi-sites estimate FY2024" in plain(s.value) for s in at.success)
+    saved = "Wi-Fi整備施設数：2024年度（令和6年度）の見込み 約885 を登録"
+    assert any(saved in plain(s.value) for s in at.success)
     (entry,) = [json.loads(line) for line in audit_path(copy).read_text(encoding="utf-8").splitlines()]
     assert entry["editor"] == "analyst-a" and entry["kpi"] == "wifi-sites" and entry["new"] == 885
     assert "kind: estimate" in copy.read_text(encoding="utf-8")
@@ -296,3 +297,20 @@ def test_a_comment_is_recorded_from_the_form_and_audited(copy) -> None:
     assert entry["action"] == "comment" and entry["editor"] == "analyst-a"
     at.switch_page("app_pages/kpi.py").run()
     assert "工事の遅れで報告が遅れています。" in [t.value for t in at.text]
+
+
+@pytest.mark.parametrize(
+    ("request_", "lang", "text"),
+    [
+        (editing.Request("k", "record", "R6", "約900", "s", "q", "actual"), "ja",
+         "名前：2024年度（令和6年度）の実績 約900 を登録"),
+        (editing.Request("k", "record", "FY2024Q2", "1,300", "s", "q", "plan", replace=True), "en",
+         "name: correct the plan for FY2024 Q2 to 1,300"),
+        (editing.Request("k", "retarget", "2026年度", "200万", "s", "q"), "ja",
+         "名前：目標を 2026年度（令和8年度）までに 200万 に改定"),
+        (editing.Request("k", "comment", "", "", "", "", text_ja="x", author="係", day="R7.7.1"), "ja",
+         "名前：2025年7月1日のコメント（係）を登録"),
+    ],
+)  # fmt: skip
+def test_what_will_be_saved_is_said_in_words(request_, lang, text) -> None:
+    assert editing.summary(request_, lang, "名前" if lang == "ja" else "name") == text

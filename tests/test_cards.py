@@ -27,3 +27,12 @@ def test_cards_escape_text_and_leave_out_empty_cells() -> None:
 def test_at_most_the_limit_of_cards() -> None:
     frame = pd.DataFrame({"KPI": [f"k{i}" for i in range(10)]})
     assert cards_html(frame, limit=3).count('class="kpt-card"') == 3
+
+
+def test_a_web_address_is_a_link_and_nothing_else_is() -> None:
+    frame = pd.DataFrame(
+        {"KPI": ["x"], "リンク": ["https://example.org/a?b=1&c=2"], "注記": ["javascript:alert(1)"]}
+    )
+    html = cards_html(frame)
+    assert '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">' in html
+    assert "<dd>javascript:alert(1)</dd>" in html

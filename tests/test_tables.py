@@ -70,3 +70,17 @@ def test_status_matrix_and_kpi_table_show_every_bureau_of_a_joint_kpi(joint):
         "Digital Service Bureau",
         "Bureau of Public Health / Bureau of Social Welfare",
     ]
+
+
+def test_a_milestones_figure_reads_done_in_the_changes() -> None:
+    from dashboard.change_tables import other_changes
+
+    changes = pd.DataFrame(
+        {
+            "change": ["figure_added", "figure_added"], "kpi_id": ["m", "c"], "kpi_name_ja": ["約束", "数"],
+            "kpi_name_en": ["promise", "count"], "row_type": ["actual", "actual"],
+            "period": ["FY2024", "FY2024"], "old": [None, None], "new": [1.0, 1.0],
+        }
+    )  # fmt: skip
+    table = other_changes(changes, "ja", {"m": "件", "c": "件"}, milestones={"m"})
+    assert list(table["変更後"]) == ["完了", "1件"]

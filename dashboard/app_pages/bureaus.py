@@ -28,8 +28,10 @@ def page() -> None:
         ctx.overview, None, ctx.pillar, ctx.statuses, ctx.query, ctx.awaiting, ctx.search
     )
     st.subheader(t("rollup", lang))
-    ui.chart(bureau_status_bar(per_bureau(across), lang), alt=t("rollup", lang), lang=lang)
-    ui.table(status_matrix(across, lang, ctx.dataset.document.bureaus), lang, "rollup", hide_zero=True)
+    matrix = status_matrix(across, lang, ctx.dataset.document.bureaus)  # grouped by kind
+    order = list(matrix[t("bureau", lang)])
+    ui.chart(bureau_status_bar(per_bureau(across), lang, order), alt=t("rollup", lang), lang=lang)
+    ui.table(matrix, lang, "rollup", hide_zero=True)
 
 
 if ctx.frame.empty:

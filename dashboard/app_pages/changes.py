@@ -71,7 +71,8 @@ def show(changes: pd.DataFrame) -> None:
         ui.table(moved, lang, "transitions")
     st.subheader(t("other_changes", lang))
     units = dict(zip(ctx.overview["kpi_id"], ctx.overview[f"unit_{lang}"], strict=True))
-    ui.table(other_changes(changes, lang, units), lang, "other-changes")
+    milestones = set(ctx.overview.loc[ctx.overview["measure"] == "milestone", "kpi_id"])
+    ui.table(other_changes(changes, lang, units, milestones), lang, "other-changes")
     st.download_button(
         t("download_diff", lang),
         to_csv_bytes(as_table(changes)),

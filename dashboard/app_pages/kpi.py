@@ -68,7 +68,10 @@ figures_table = kpi_figures(ctx.figures, kpi_id, unit, lang, kpi.measure, book)
 link = t("link", lang)
 ui.table(
     figures_table, lang, f"{kpi_id}-figures", wide=t("quote", lang),
-    config={link: st.column_config.LinkColumn(link, display_text=t("open_link", lang))},
+    config={
+        link: st.column_config.LinkColumn(link, display_text=t("open_link", lang)),
+        t("source", lang): st.column_config.TextColumn(width="medium"),
+    },
 )  # fmt: skip
 st.caption(t("verified_help", lang))
 passages.show(kpi, ctx.dataset.timeline, ctx.as_of, book, lang)

@@ -24,17 +24,17 @@ def check(request: editing.Request) -> None:
         field_messages(errors, lang)
         return
     try:
-        change, found = editing.check(path, seeds, request)
+        _, found = editing.check(path, seeds, request)
     except (UpdateError, DataError) as exc:
         st.error(t("check_failed", lang, error=md(exc)), icon=":material/error:")
         return
     if not problems(found, request.kpi, lang):
-        st.session_state[CHECKED] = (request, change)
+        st.session_state[CHECKED] = request
 
 
 def save(request: editing.Request) -> None:
     try:
-        change = editing.save(path, seeds, request, auth.current_editor())
+        editing.save(path, seeds, request, auth.current_editor())
     except DataError as exc:
         problems(exc.problems, request.kpi, lang)
     except (editing.NotSignedIn, UpdateError) as exc:
@@ -42,7 +42,8 @@ def save(request: editing.Request) -> None:
     else:
         data.clear_cache()  # every page shows the new figure at once
         st.session_state.pop(CHECKED, None)
-        st.session_state[SAVED] = t("saved", lang, change=md(editing.describe(change)))
+        name = state.context().names().get(request.kpi, request.kpi)
+        st.session_state[SAVED] = t("saved", lang, change=md(editing.summary(request, lang, name)))
         st.rerun()
 
 
@@ -54,7 +55,8 @@ if editor is not None:
     if request is not None:
         check(request)
     if CHECKED in st.session_state:
-        request, change = st.session_state[CHECKED]
-        st.info(t("ready", lang, change=md(editing.describe(change))), icon=":material/preview:")
+        request = st.session_state[CHECKED]
+        name = state.context().names().get(request.kpi, request.kpi)
+        st.info(t("ready", lang, change=md(editing.summary(request, lang, name))), icon=":material/preview:")
         if st.button(t("save", lang), type="primary", icon=":material/save:", key="save"):
             save(request)
