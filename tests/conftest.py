@@ -75,6 +75,21 @@ def app_data(tmp_path, monkeypatch):
     auth.THROTTLE.clear()
 
 
+@pytest.fixture
+def dashboard_fixture_data(monkeypatch):
+    """Point the app at the dashboard fixture data and start with empty caches (and end so)."""
+    from dashboard import data
+
+    monkeypatch.setenv("KPI_DATA", str(DASHBOARD_FIXTURES / "kpis.yaml"))
+    monkeypatch.setenv("KPI_SEEDS", str(DASHBOARD_FIXTURES / "seeds"))
+    monkeypatch.setenv("KPI_SNAPSHOTS", str(DASHBOARD_FIXTURES / "no-snapshots"))
+    data.clear_cache()
+    data.forget()
+    yield
+    data.clear_cache()
+    data.forget()
+
+
 def open_app(
     page: str | None = None, secrets: dict | None = None, user: dict | None = None, **params: str
 ) -> AppTest:

@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
-
 from conftest import open_app as run
 from conftest import plain
 
@@ -25,16 +23,9 @@ PAGES = {
 
 
 @pytest.fixture(autouse=True)
-def fixture_data(monkeypatch):
-    """Point the app at the fixture data and start every test with empty caches."""
-    monkeypatch.setenv("KPI_DATA", str(FIXTURE / "kpis.yaml"))
-    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(FIXTURE / "no-snapshots"))
-    data.clear_cache()
-    data.forget()
+def fixture_data(dashboard_fixture_data):
+    """Every test here runs on the dashboard fixture data (tests/conftest.py)."""
     yield
-    data.clear_cache()
-    data.forget()
 
 
 def texts(at: AppTest) -> str:

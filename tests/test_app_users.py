@@ -7,23 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data
-
 from conftest import open_app, plain
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 
 
 @pytest.fixture(autouse=True)
-def fixture_data(monkeypatch):
-    monkeypatch.setenv("KPI_DATA", str(FIXTURE / "kpis.yaml"))
-    monkeypatch.setenv("KPI_SEEDS", str(FIXTURE / "seeds"))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(FIXTURE / "no-snapshots"))
-    data.clear_cache()
-    data.forget()
+def fixture_data(dashboard_fixture_data):
+    """Every test here runs on the dashboard fixture data (tests/conftest.py)."""
     yield
-    data.clear_cache()
-    data.forget()
 
 
 def frame_with(at, column: str):
