@@ -17,7 +17,8 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from dashboard.figures import trajectory
-from dashboard.i18n import status_label, t
+from dashboard.i18n import date_text, period_label, status_label, t
+from dashboard.sources import SourceBook
 from dashboard.style import STATUS_COLOURS
 from dashboard.tables import kpi_figures, status_counts, status_text
 from model.atomic import write_atomic
@@ -26,28 +27,13 @@ from model.explain import explain
 from model.export import ExportError
 from model.frames import assessments, figure_frame_at, overview_frame
 from model.loader import Dataset
-from model.schema import Kpi
+from model.schema import Kpi, note_text
 
 #: Fits the printable width of A4 with 12 mm margins (186 mm ≈ 703 CSS px).
 CHART_WIDTH, CHART_HEIGHT = 680, 380
 CHART_CONFIG = {"displayModeBar": False, "responsive": False}
 #: Columns of the figure table in print with their widths (the derivation and note are left out).
 FIGURE_COLUMNS = {"kind": 10, "period": 12, "value": 12, "quote": 44, "source": 12, "verified": 10}
-TEXTS = {
-    "title": ("KPI進捗 会議資料", "KPI progress: meeting pack"),
-    "as_of": (
-        "評価日 {as_of}（この日までに公表された数値による）",
-        "As of {as_of} (figures public by that day)",
-    ),
-    "made": ("作成 {today}・東京KPIトラッカー", "Made {today} by the Tokyo KPI Tracker"),
-    "contents": ("KPIの一覧", "KPIs in this pack"),
-    "no_figures": ("公表された数値はまだありません。", "No figure has been published yet."),
-    "rule": ("状態の判定", "How the status is decided"),
-    "sources": ("出典", "Sources"),
-    "doc_title": ("題名", "Title"),
-    "publisher": ("発行者", "Publisher"),
-    "published": ("公表日", "Published"),
-}
 CSS = """
 @page { size: A4; margin: 12mm 12mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); } }
 * { box-sizing: border-box; }
@@ -61,6 +47,8 @@ h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 .meta { color: #333; font-size: 8.5pt; margin: 0 0 2mm; }
 .status { border-left: 7px solid var(--colour); padding: 1mm 0 1mm 3mm; margin: 2mm 0; }
 .status b { font-size: 11pt; }
+.comment { border-left: 3px solid #999; padding: 0 0 0 3mm; margin: 1mm 0 2mm; }
+.comment p { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { border: 1px solid #999; padding: 0.6mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
@@ -77,11 +65,6 @@ section.kpi, section.appendix { break-before: page; page-break-before: always; }
   section.kpi, section.appendix { border-top: 3px solid #ccc; margin-top: 10mm; padding-top: 6mm; }
 }
 """
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    text = TEXTS[key][0 if lang == "ja" else 1]
-    return text.format(**values) if values else text
 
 
 def _e(text: object) -> str:
@@ -111,20 +94,20 @@ def _cover(overview: pd.DataFrame, scope: str, as_of: date, lang: str) -> str:
         )
     )
     return (
-        f'<section class="cover"><h1>{_e(_t("title", lang))}</h1>'
-        f"<h2>{_e(scope)}</h2><p>{_e(_t('as_of', lang, as_of=as_of.isoformat()))}<br>"
-        f'<span class="meta">{_e(_t("made", lang, today=date.today().isoformat()))}</span></p>'
+        f'<section class="cover"><h1>{_e(t("pack_title", lang))}</h1>'
+        f"<h2>{_e(scope)}</h2><p>{_e(t('pack_as_of', lang, as_of=date_text(as_of, lang)))}<br>"
+        f'<span class="meta">{_e(t("pack_made", lang, today=date_text(date.today(), lang)))}</span></p>'
         f'<h3>{_e(t("status_counts", lang))}</h3><table style="width:60%">'
         f"<thead><tr><th>{_e(t('status', lang))}</th><th>{_e(t('count', lang))}</th></tr></thead>"
         f"<tbody>{rows}{total}</tbody></table>"
-        f"<h3>{_e(_t('contents', lang))}</h3><table><thead><tr><th>#</th><th>{_e(t('kpi', lang))}</th>"
+        f"<h3>{_e(t('pack_contents', lang))}</h3><table><thead><tr><th>#</th><th>{_e(t('kpi', lang))}</th>"
         f"<th>{_e(t('status', lang))}</th></tr></thead><tbody>{items}</tbody></table></section>"
     )
 
 
-def _figure_table(figures: pd.DataFrame, kpi: Kpi, lang: str) -> str:
+def _figure_table(figures: pd.DataFrame, kpi: Kpi, lang: str, book: SourceBook) -> str:
     unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
-    table = kpi_figures(figures, kpi.id, unit, lang, kpi.measure)
+    table = kpi_figures(figures, kpi.id, unit, lang, kpi.measure, book)
     columns = [t(key, lang) for key in FIGURE_COLUMNS]
     css = {t("value", lang): "num", t("source", lang): "code"}
     head = "".join(f'<th style="width:{w}%">{_e(t(key, lang))}</th>' for key, w in FIGURE_COLUMNS.items())
@@ -159,24 +142,41 @@ def _section(kpi: Kpi, row: pd.Series, assessment, figures: pd.DataFrame, datase
             f"{t('bureau', lang)}: {row[f'bureau_{lang}']}",
             f"{t('pillar', lang)}: {row[f'pillar_{lang}']}",
             f"{t('unit', lang)}: {unit}",
-            f"{t('measure', lang)}: {t('measure_' + kpi.measure, lang)}",
+            f"{t('measure', lang)}: {t(f'measure_{kpi.measure}', lang)}",
             f"ID: {kpi.id}",
         ]
     )
     has_figures = bool((figures["kpi_id"] == kpi.id).any())
     body = (
-        _chart(kpi, assessment, dataset, lang, number) + _figure_table(figures, kpi, lang)
+        _chart(kpi, assessment, dataset, lang, number)
+        + _figure_table(figures, kpi, lang, SourceBook.of(dataset))
         if has_figures
-        else f"<p>{_e(_t('no_figures', lang))}</p>"
+        else f"<p>{_e(t('pack_no_figures', lang))}</p>"
     )
-    note = f'<h3>{_e(t("note", lang))}</h3><p class="meta">{_e(kpi.note)}</p>' if kpi.note else ""
+    note = ""
+    if kpi.note:
+        note = f'<h3>{_e(t("note", lang))}</h3><p class="meta">{_e(note_text(kpi.note, lang))}</p>'
+    comments = _comments(kpi, assessment.as_of, lang)
     status = status_text(assessment.status, assessment.basis, lang)
     return (
         f'<section class="kpi" id="kpi-{_e(kpi.id)}"><h2>{number}. {_e(getattr(kpi.name, lang))}</h2>'
         f'<p class="en">{_e(getattr(kpi.name, other))}</p><p class="meta">{_e(meta)}</p>'
         f'<div class="status" style="--colour:{STATUS_COLOURS[assessment.status]}"><b>{_e(status)}</b> — '
-        f"{_e(explain(kpi, assessment, lang))}</div>{body}{note}</section>"
+        f"{_e(explain(kpi, assessment, lang))}</div>{comments}{body}{note}</section>"
     )
+
+
+def _comments(kpi: Kpi, as_of: date, lang: str) -> str:
+    """The owner's comments made by ``as_of``, newest first, under the status they explain."""
+    shown = [c for c in reversed(kpi.comments) if date.fromisoformat(c.date) <= as_of]
+    items = []
+    for c in shown:
+        about = t("comment_about", lang, period=period_label(c.period, lang)) if c.period else ""
+        day = date_text(date.fromisoformat(c.date), lang)
+        meta = t("comment_meta", lang, date=day, author=c.author, about=about)
+        text = note_text(c.text, lang)
+        items.append(f'<div class="comment"><p class="meta">{_e(meta)}</p><p>{_e(text)}</p></div>')
+    return "".join(items)
 
 
 def _appendix(dataset: Dataset, figures: pd.DataFrame, lang: str) -> str:
@@ -189,9 +189,10 @@ def _appendix(dataset: Dataset, figures: pd.DataFrame, lang: str) -> str:
     )
     rule = STATUS_RULE_JA if lang == "ja" else STATUS_RULE_EN
     return (
-        f'<section class="appendix"><h2>{_e(_t("rule", lang))}</h2><p>{_e(rule)}</p>'
-        f"<h2>{_e(_t('sources', lang))}</h2><table><thead><tr><th>ID</th><th>{_e(_t('doc_title', lang))}</th>"
-        f"<th>{_e(_t('publisher', lang))}</th><th>URL</th><th>{_e(_t('published', lang))}</th></tr></thead>"
+        f'<section class="appendix"><h2>{_e(t("pack_rule", lang))}</h2><p>{_e(rule)}</p>'
+        f"<h2>{_e(t('pack_sources', lang))}</h2><table><thead><tr><th>ID</th>"
+        f"<th>{_e(t('pack_doc_title', lang))}</th><th>{_e(t('pack_publisher', lang))}</th><th>URL</th>"
+        f"<th>{_e(t('pack_published', lang))}</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></section>"
     )
 
@@ -217,7 +218,7 @@ def pack_html(
         for number, (_, row) in enumerate(overview.iterrows(), start=1)
     )
     scope = scope or t("all_bureaus", lang)
-    title = f"{_t('title', lang)} — {scope} — {as_of.isoformat()}"
+    title = f"{t('pack_title', lang)} — {scope} — {as_of.isoformat()}"
     return (
         f'<!DOCTYPE html>\n<html lang="{"ja" if lang == "ja" else "en"}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(title)}</title>'

@@ -170,6 +170,20 @@ KPI_FIELDS: tuple[Column, ...] = (
        "同じ説明（英語）", "the same sentence in English"),
 )  # fmt: skip
 
+#: The workbook's comment sheet: the owners' dated comments on a status (they never change it).
+COMMENT_FIELDS: tuple[Column, ...] = (
+    *_pick("kpi_id", "kpi_name_ja", "kpi_name_en"),
+    _c("date", "日付", "Date", "date", "コメントした日", "day the comment was made", required=True),
+    _c("author", "コメントした人・部署", "Author", "string",
+       "コメントした人または部署", "who made the comment (a person, a section or a bureau)", required=True),
+    _c("period", "対象の期間", "Period", "string",
+       "コメントの対象の" + _PERIOD_JA, _PERIOD_EN + " the comment is about", pattern=PERIOD_PATTERN),
+    _c("text_ja", "コメント", "Comment (Japanese)", "string",
+       "コメント（日本語）", "the comment in Japanese", required=True),
+    _c("text_en", "コメント（英語）", "Comment (English)", "string",
+       "コメント（英語）", "the comment in English", required=True),
+)  # fmt: skip
+
 STATUS_RULE_JA = (
     "各KPIの状態は評価日に公表されていた数値だけで決まります。期間が終わった実績（なければ見込み）の"
     "うち最新のものを、有効な目標のうち期限が来ていない最も近い目標（すべて期限切れなら最後の目標）と比べます。"

@@ -1,4 +1,5 @@
-"""The Excel workbook: 「KPI一覧」 (one row per KPI), 「数値と出典」 (the snapshot's rows), 「説明」.
+"""The Excel workbook: 「KPI一覧」 (one row per KPI), 「数値と出典」 (the snapshot's rows),
+「コメント」 (the owners' dated comments on a status), 「説明」.
 
 Numbers, dates and flags are typed cells; text is always stored as text, never as a formula
 (openpyxl would write a string starting with "=" as one). Each table has its Japanese headers
@@ -24,16 +25,18 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomic
-from model.columns import KPI_FIELDS, SNAPSHOT_FIELDS, STATUS_RULE_EN, STATUS_RULE_JA, Column
+from model.columns import COMMENT_FIELDS, KPI_FIELDS, SNAPSHOT_FIELDS, STATUS_RULE_EN, STATUS_RULE_JA, Column
 from model.explain import STATUS_NAMES, explain
 from model.export import FORMULA_PREFIXES, snapshot_frame
 from model.frames import assessments, overview_frame
 from model.loader import Dataset
 from model.periods import parse_period
 from model.problems import ExportError
+from model.schema import note_text
 
 SHEET_KPIS = "KPI一覧"
 SHEET_FIGURES = "数値と出典"
+SHEET_COMMENTS = "コメント"
 SHEET_ABOUT = "説明"
 #: Text starting with one of these (after any white space) could be read as a formula: such
 #: cells also get Excel's quote prefix, so that editing them keeps them text.
@@ -173,6 +176,20 @@ def kpi_rows(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = None) ->
     return frame[[c.key for c in KPI_FIELDS]].reset_index(drop=True)
 
 
+def comment_rows(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = None) -> pd.DataFrame:
+    """The owners' comments made by ``as_of``, one row each, by KPI then date
+    (:data:`~model.columns.COMMENT_FIELDS`)."""
+    rows = [
+        (k.id, k.name.ja, k.name.en, date.fromisoformat(c.date), c.author, c.period or "",
+         note_text(c.text, "ja"), note_text(c.text, "en"))
+        for k in dataset.kpis
+        if kpi_ids is None or k.id in kpi_ids
+        for c in sorted(k.comments, key=lambda c: c.date)
+        if date.fromisoformat(c.date) <= as_of
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=[c.key for c in COMMENT_FIELDS])
+
+
 def _period_end(text: object) -> date | None:
     return parse_period(text).end if isinstance(text, str) and text else None
 
@@ -212,6 +229,7 @@ def _about(sheet: Worksheet, dataset: Dataset, as_of: date) -> None:
     row = _block(out, row + 1, "状態 / Statuses", ["状態", "表示", "Label"],
                  [(key, names["ja"], names["en"]) for key, names in STATUS_NAMES.items()])  # fmt: skip
     columns = [(SHEET_KPIS, c) for c in KPI_FIELDS] + [(SHEET_FIGURES, c) for c in SNAPSHOT_FIELDS]
+    columns += [(SHEET_COMMENTS, c) for c in COMMENT_FIELDS]
     row = _block(
         out,
         row + 1,
@@ -247,6 +265,7 @@ def build_workbook(dataset: Dataset, as_of: date, kpi_ids: list[str] | None = No
     kpis.title = SHEET_KPIS
     _table(kpis, KPI_FIELDS, kpi_rows(dataset, as_of, kpi_ids))
     _table(book.create_sheet(SHEET_FIGURES), SNAPSHOT_FIELDS, snapshot_frame(dataset, as_of, kpi_ids))
+    _table(book.create_sheet(SHEET_COMMENTS), COMMENT_FIELDS, comment_rows(dataset, as_of, kpi_ids))
     _about(book.create_sheet(SHEET_ABOUT), dataset, as_of)
     book.properties.title = f"Tokyo KPI Tracker {as_of.isoformat()}"
     book.properties.creator = "Tokyo KPI Tracker"

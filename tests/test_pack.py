@@ -130,3 +130,14 @@ def test_report_needs_no_streamlit():
         [sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_comment_and_the_japanese_note_are_in_the_pack(dataset) -> None:
+    text = pack_html(dataset, date(2024, 6, 30))
+    section = text.split('id="kpi-trainees"', 1)[1].split("</section>", 1)[0]
+    assert "2024年5月10日 ・ デジタルサービス局 研修担当" in section
+    assert "年度末の研修2回が中止になったため未達。" in section
+    wifi = text.split('id="kpi-wifi-sites"', 1)[1].split("</section>", 1)[0]
+    assert "文字のまま表示する注記" in wifi and "Fixture note" not in wifi and "ja=" not in wifi
+    assert "Fixture strategy document" in wifi  # sources by title
+    assert "2024年5月10日" not in pack_html(dataset, AS_OF)  # a comment made later is not there yet

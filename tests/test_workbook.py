@@ -14,12 +14,13 @@ import openpyxl
 import pytest
 from openpyxl import Workbook
 
-from model.columns import KPI_FIELDS, SNAPSHOT_FIELDS
+from model.columns import COMMENT_FIELDS, KPI_FIELDS, SNAPSHOT_FIELDS
 from model.export import ExportError, snapshot_frame, to_csv_bytes
 from model.loader import load
 from model.snapshots import read_snapshot
 from model.workbook import (
     SHEET_ABOUT,
+    SHEET_COMMENTS,
     SHEET_FIGURES,
     SHEET_KPIS,
     CellWriter,
@@ -63,7 +64,7 @@ def with_name(tmp_path, name_en: str):
 
 def test_sheets_headers_frozen_and_filtered(minimal):
     book = open_book(workbook_bytes(minimal, AS_OF))
-    assert book.sheetnames == [SHEET_KPIS, SHEET_FIGURES, SHEET_ABOUT]
+    assert book.sheetnames == [SHEET_KPIS, SHEET_FIGURES, SHEET_COMMENTS, SHEET_ABOUT]
     for name, fields, rows in ((SHEET_KPIS, KPI_FIELDS, 3), (SHEET_FIGURES, SNAPSHOT_FIELDS, 6)):
         sheet = book[name]
         assert [c.value for c in sheet[1]] == [f.ja for f in fields]
@@ -236,7 +237,7 @@ def test_libreoffice_reads_the_same_rows_as_the_csv(tmp_path, data, seeds):
     path = tmp_path / "book.xlsx"
     write_workbook(dataset, path, as_of)
     sheets = libreoffice_csv(path, tmp_path)
-    assert set(sheets) == {SHEET_KPIS, SHEET_FIGURES, SHEET_ABOUT}
+    assert set(sheets) == {SHEET_KPIS, SHEET_FIGURES, SHEET_COMMENTS, SHEET_ABOUT}
     (tmp_path / "export.csv").write_bytes(to_csv_bytes(snapshot_frame(dataset, as_of)))
     exported = read_snapshot(tmp_path / "export.csv").astype(str)
     rows = sheets[SHEET_FIGURES]
@@ -261,3 +262,15 @@ def test_libreoffice_keeps_formula_like_text_as_text(tmp_path):
 def test_every_kpi_sheet_column_is_documented():
     doc = (PROJECT / "docs" / "users-tools.md").read_text(encoding="utf-8")
     assert [f.key for f in KPI_FIELDS if f"`{f.key}`" not in doc] == []
+
+
+def test_the_comment_sheet_holds_the_comments_made_by_the_evaluation_date() -> None:
+    dashboard = PROJECT / "tests" / "fixtures" / "dashboard"
+    dataset = load(dashboard / "kpis.yaml", dashboard / "seeds")
+    sheet = open_book(workbook_bytes(dataset, date(2024, 6, 30)))[SHEET_COMMENTS]
+    assert [c.value for c in sheet[2]] == [f.key for f in COMMENT_FIELDS]
+    (row,) = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert row[0] == "trainees" and row[3] == datetime(2024, 5, 10) and row[5] == "FY2023"
+    assert row[6] == "年度末の研修2回が中止になったため未達。" and row[7].startswith("Two end-of-year")
+    earlier = open_book(workbook_bytes(dataset, date(2024, 5, 9)))[SHEET_COMMENTS]
+    assert earlier.max_row == 2  # made later than that day: not yet there

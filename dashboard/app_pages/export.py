@@ -57,6 +57,7 @@ st.download_button(
     icon=":material/table_view:",
     on_click="ignore",
     key="download_xlsx",
+    disabled=ctx.frame.empty,  # no KPI: nothing to put in it
 )
 bureaus = {b.id: b.ja if lang == "ja" else b.en for b in ctx.dataset.document.bureaus}
 scope = bureaus.get(ctx.bureau or "", t("all_bureaus", lang))
@@ -69,6 +70,7 @@ st.download_button(
     icon=":material/print:",
     on_click="ignore",
     key="download_pack",
+    disabled=ctx.frame.empty,
 )
 source = data.source_of(ctx.dataset)  # the YAML shown, even when the file is gone or broken now
 if source is None:

@@ -451,6 +451,17 @@ WORDS: dict[str, str] = {
     "new": "New",
     "download_diff": "Download the changes as CSV",
     "changes_filtered": "Showing only the changes of KPIs that match the sidebar's filters ({filters}).",
+    # the meeting pack (dashboard/pack.py)
+    "pack_title": "KPI progress: meeting pack",
+    "pack_as_of": "As of {as_of} (figures public by that day)",
+    "pack_made": "Made {today} by the Tokyo KPI Tracker",
+    "pack_contents": "KPIs in this pack",
+    "pack_no_figures": "No figure has been published yet.",
+    "pack_rule": "How the status is decided",
+    "pack_sources": "Sources",
+    "pack_doc_title": "Title",
+    "pack_publisher": "Publisher",
+    "pack_published": "Published",
     # the Export page
     "export_intro": "Snapshot for the current filters and evaluation date {as_of} ({n} rows)",
     "encoding": "Encoding",

@@ -451,6 +451,17 @@ WORDS: dict[str, str] = {
     "new": "変更後",
     "download_diff": "変更点をCSVでダウンロード",
     "changes_filtered": "サイドバーの絞り込み（{filters}）に合うKPIの変更だけを表示しています。",
+    # the meeting pack (dashboard/pack.py)
+    "pack_title": "KPI進捗 会議資料",
+    "pack_as_of": "評価日 {as_of}（この日までに公表された数値による）",
+    "pack_made": "作成 {today}・東京KPIトラッカー",
+    "pack_contents": "KPIの一覧",
+    "pack_no_figures": "公表された数値はまだありません。",
+    "pack_rule": "状態の判定",
+    "pack_sources": "出典",
+    "pack_doc_title": "題名",
+    "pack_publisher": "発行者",
+    "pack_published": "公表日",
     # the Export page
     "export_intro": "現在の絞り込みと評価日 {as_of} のスナップショット（{n} 行）",
     "encoding": "文字コード",
