@@ -75,19 +75,30 @@ def app_data(tmp_path, monkeypatch):
     auth.THROTTLE.clear()
 
 
-@pytest.fixture
-def dashboard_fixture_data(monkeypatch):
-    """Point the app at the dashboard fixture data and start with empty caches (and end so)."""
+def serve_data(monkeypatch, data_file: Path, seeds: Path, snapshots: Path):
+    """Point the app at a data file, seeds and snapshot folder, with empty caches before and
+    after (a generator: ``yield from`` it in a fixture)."""
     from dashboard import data
 
-    monkeypatch.setenv("KPI_DATA", str(DASHBOARD_FIXTURES / "kpis.yaml"))
-    monkeypatch.setenv("KPI_SEEDS", str(DASHBOARD_FIXTURES / "seeds"))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(DASHBOARD_FIXTURES / "no-snapshots"))
+    monkeypatch.setenv("KPI_DATA", str(data_file))
+    monkeypatch.setenv("KPI_SEEDS", str(seeds))
+    monkeypatch.setenv("KPI_SNAPSHOTS", str(snapshots))
     data.clear_cache()
     data.forget()
     yield
     data.clear_cache()
     data.forget()
+
+
+@pytest.fixture
+def dashboard_fixture_data(monkeypatch):
+    """The app on the dashboard fixture data."""
+    yield from serve_data(
+        monkeypatch,
+        DASHBOARD_FIXTURES / "kpis.yaml",
+        DASHBOARD_FIXTURES / "seeds",
+        DASHBOARD_FIXTURES / "no-snapshots",
+    )
 
 
 def open_app(

@@ -5,26 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import data
 from model.loader import load
 from model.rules import evidence_of
 from model.schema import Kpi, note_text
 
-from conftest import PROJECT, open_app, plain
+from conftest import PROJECT, open_app, plain, serve_data
 
 AS_OF = "2026-12-01"  # every figure of the bundled data is public by then
 
 
 @pytest.fixture(autouse=True)
 def bundled_data(monkeypatch, tmp_path):
-    monkeypatch.setenv("KPI_DATA", str(PROJECT / "data" / "kpis.yaml"))
-    monkeypatch.setenv("KPI_SEEDS", str(PROJECT / "seeds"))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
-    data.clear_cache()
-    data.forget()
-    yield
-    data.clear_cache()
-    data.forget()
+    yield from serve_data(
+        monkeypatch, PROJECT / "data" / "kpis.yaml", PROJECT / "seeds", tmp_path / "snapshots"
+    )
 
 
 def notes(kpi: Kpi) -> list[object]:
