@@ -142,7 +142,7 @@ def test_draft_command_writes_the_file(tmp_path, capsys):
     assert code == 0
     assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["proposals"]) == 5
     assert (
-        "next_edition.txt:18: target 1500 か所 FY2026 → openroaming-wifi-metro-facilities"
+        "L18 next_edition.txt:18: target 1500 か所 FY2026 → openroaming-wifi-metro-facilities"
         in capsys.readouterr().out
     )
 
