@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from model import commit
 from model.audit import audit_path
 from model.cli import main
 from model.loader import load
@@ -159,3 +160,20 @@ def test_a_revised_target_needs_a_reason_and_keeps_the_old_one(tmp_path, data, c
     assert accept(path, data, "--only", "L18") == 0
     targets = next(k for k in load(data, FOLDER).document.kpis if k.id.startswith("openroaming")).targets
     assert [(t.value, t.superseded) for t in targets] == [(1300, True), (1500, False)]
+
+
+@pytest.mark.parametrize("logged", [0, 1, 3])
+def test_an_interrupted_accept_gets_each_missing_audit_line_once(data, logged):
+    """Killed after the file was replaced, with 0, 1 or all 3 of its audit lines appended."""
+    assert accept(REVIEWED, data) == 0
+    log = audit_path(data)
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    entries = [json.loads(line) for line in lines]
+    log.write_text("".join(lines[:logged]), encoding="utf-8")
+    new = commit._sha256(data.read_bytes())
+    journal = {"entries": entries, "old_sha256": "0" * 64, "new_sha256": new}
+    commit.journal_path(data).write_text(json.dumps(journal), encoding="utf-8")
+    assert commit.recover(data) == "added"
+    after = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [e["field"] for e in after] == [e["field"] for e in entries]
+    assert [e.get("recovered") for e in after] == [None] * logged + [True] * (3 - logged)
