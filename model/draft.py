@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.coverage import classify_seed
+from model.draftmatch import match_kpi, unit_base
 from model.draftsections import Sections, read_sections
+from model.drafttables import TableCell, table_cell
 from model.draftwords import (
     LOOKBACK,
     DateHit,
@@ -26,14 +28,12 @@ from model.draftwords import (
     read_kind,
 )
 from model.provenance import Quote, normalise
-from model.schema import Document, Kpi
+from model.schema import Document
 from model.seedtext import COUNTERS, SeedMention, SeedText
 
 #: Characters that open a list item or a bullet in the seeds, stripped from quotes.
 BULLETS = "-▶✓・◆◇●○■□※>|* \t\u3000"
 SENTENCE_END = re.compile(r"[。｡]")
-#: A KPI name must share this share of its character pairs with the words around a figure.
-KPI_MATCH = 0.35
 #: Words that date a figure to the document itself when its sentence names no date.
 NOW_WORDS = ("現在", "時点", "これまで", "延べ")
 #: Words around a figure (normalised characters before it) compared with KPI names.
@@ -65,15 +65,6 @@ class Proposal:
     confidence: float
     reasons: str
     todo: tuple[str, ...] = field(default=())
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _unit_base(unit: str) -> str:
-    """``件/年`` → ``件``; ``回（延べ）`` → ``回``: the counter a unit is counted in."""
-    return re.split(r"[/(（]", normalise(unit))[0]
 
 
 def sentence_span(seed: SeedText, position: int) -> tuple[int, int, int]:
@@ -171,14 +162,27 @@ class Drafter:
             value, unit = amount.value, amount.unit
             approx, at_least, ranged = amount.approximate, amount.at_least, amount.ranged
         quote = make_quote(seed, raw_lines, mention, None if mention.kind == "milestone phrase" else value)
+        cell = (
+            table_cell(seed, raw_lines, mention, self.published)
+            if mention.kind != "milestone phrase"
+            else None
+        )
+        if cell is not None and unit is None and (unit := cell.unit()):
+            reasons.append(f"unit {unit} from the table")
+        from_table = cell.period() if cell is not None else None
         in_sentence = [d for d in dates if s_start <= d.start and d.end <= s_end]
         in_sentence = [d for d in in_sentence if not (d.start <= mention.start < d.end)]
         hit = nearest_date(in_sentence, mention.start)
         if mention.kind == "milestone phrase":
             hit = next((d for d in dates if mention.start <= d.start < mention.end), hit)
-        kind, word = read_kind(sentence)
-        if hit is None and word in NOW_WORDS and self.published is not None:
-            period: str | None = self.published.isoformat()
+        kind, word = read_kind(cell.heading) if cell is not None and cell.heading else (None, "")
+        if kind is None:
+            kind, word = read_kind(sentence)
+        if from_table is not None:
+            period: str | None = from_table[0]
+            reasons.append(f"period from the table 「{from_table[1]}」")
+        elif hit is None and word in NOW_WORDS and self.published is not None:
+            period = self.published.isoformat()
             reasons.append(f"period = publication date (「{word}」)")
         elif hit is not None:
             period = hit.period
@@ -200,7 +204,10 @@ class Drafter:
             kind = kind_from_period(period, self.published) or "actual"
             reasons.append("kind from the period against the publication date")
         bureau, pillar = sections.at(mention.start)
-        kpi, name, new = self._match(seed, mention, sentence, unit, bureau)
+        kpi, name, new = self._match(seed, mention, sentence, unit, bureau, cell)
+        if unit is None and not new:
+            unit = unit_base(next(k.unit.ja for k in self.document.kpis if k.id == kpi))
+            reasons.append(f"unit {unit} from the KPI")
         reasons.append(f"KPI by name: {kpi}" if not new else "no KPI of that name, unit and bureau")
         if period is None:
             todo.append("period" if kind != "target" and kind != "milestone" else "due")
@@ -239,21 +246,19 @@ class Drafter:
         )
 
     def _match(
-        self, seed: SeedText, mention: SeedMention, sentence: str, unit: str | None, bureau: str | None
+        self,
+        seed: SeedText,
+        mention: SeedMention,
+        sentence: str,
+        unit: str | None,
+        bureau: str | None,
+        cell: TableCell | None,
     ) -> tuple[str, str, bool]:
-        words = _bigrams(seed.text[max(0, mention.start - NAME_WINDOW) : mention.start] + sentence)
-        best: tuple[float, Kpi | None] = (0.0, None)
-        for kpi in self.document.kpis:
-            if unit is not None and _unit_base(kpi.unit.ja) != _unit_base(unit):
-                continue
-            if bureau is not None and bureau not in kpi.bureau_ids:
-                continue
-            name = _bigrams(normalise(kpi.name.ja))
-            score = len(name & words) / max(1, len(name))
-            if score > best[0]:
-                best = (score, kpi)
-        if best[1] is not None and best[0] >= KPI_MATCH:
-            return best[1].id, best[1].name.ja, False
+        texts = [cell.words] if cell is not None else []  # a table's figures: its title, column, row
+        texts.append(seed.text[max(0, mention.start - NAME_WINDOW) : mention.start] + sentence)
+        kpi, _share = match_kpi(self.document.kpis, texts, unit, bureau)
+        if kpi is not None:
+            return kpi.id, kpi.name.ja, False
         stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
         return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
 

@@ -43,6 +43,7 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年度"), "fy"),
     (re.compile(rf"(\d{{4}})\({_ERA}\d+\)(?=以降|から|~|～)"), "fy"),
     (re.compile(r"(?:令和|R)(\d+|元)年度"), "reiwa fy"),
+    (re.compile(r"(?:令和|R)(\d+|元)[.年](\d{1,2})[.月](\d{1,2})日?"), "reiwa date"),
     (re.compile(r"(?:令和|R)(\d+|元)[.年](\d{1,2})月"), "reiwa month"),
     (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年(\d{{1,2}})月"), "month"),
     (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?\.(\d{{1,2}})(?!\d)"), "month"),
@@ -115,6 +116,8 @@ def read_dates(text: str, offset: int, published: date | None) -> list[DateHit]:
 def _period(m: re.Match[str], how: str, published: date | None) -> str | None:
     if how == "date":
         return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+    if how == "reiwa date":
+        return f"{_reiwa(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if 1 <= int(m[2]) <= 12 else None
     if how == "fy":
         return f"FY{m[1]}"
     if how == "reiwa fy":

@@ -56,6 +56,7 @@ def test_amount(text, before, after, counter, value, unit, approximate, at_least
         ("2030年までに", "2030-12"),
         ("今年度中には", "FY2020"),
         ("2023.10", "2023-10"),
+        ("※令和3年8月1日現在", "2021-08-01"),
     ],
 )
 def test_dates(text, period):
