@@ -14,19 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.coverage import classify_seed
+from model.draftdating import Calendar
 from model.draftmatch import match_kpi, unit_base
 from model.draftsections import Sections, read_sections
 from model.drafttables import TableCell, table_cell
-from model.draftwords import (
-    LOOKBACK,
-    DateHit,
-    counter_of,
-    kind_from_period,
-    nearest_date,
-    read_amount,
-    read_dates,
-    read_kind,
-)
+from model.draftwords import counter_of, read_amount
 from model.provenance import Quote, normalise
 from model.schema import Document
 from model.seedtext import COUNTERS, SeedMention, SeedText
@@ -34,8 +26,6 @@ from model.seedtext import COUNTERS, SeedMention, SeedText
 #: Characters that open a list item or a bullet in the seeds, stripped from quotes.
 BULLETS = "-▶✓・◆◇●○■□※>|* \t\u3000"
 SENTENCE_END = re.compile(r"[。｡]")
-#: Words that date a figure to the document itself when its sentence names no date.
-NOW_WORDS = ("現在", "時点", "これまで", "延べ")
 #: Words around a figure (normalised characters before it) compared with KPI names.
 NAME_WINDOW = 160
 
@@ -125,13 +115,13 @@ class Drafter:
     def draft(self, seed: SeedText, raw: str) -> list[Proposal]:
         raw_lines = raw.split("\n")
         sections = read_sections(seed, self.document)
-        dates = read_dates(seed.text, 0, self.published)
+        calendar = Calendar(seed, self.published)
         mentions = [c.figure for c in classify_seed(self.document, seed) if c.status == "untracked"]
         mentions = _numbers_first(seed, mentions)
         out: list[Proposal] = []
         seen: set[tuple[str, str]] = set()
         for mention in mentions:
-            proposal = self._propose(seed, raw_lines, sections, dates, mention)
+            proposal = self._propose(seed, raw_lines, sections, calendar, mention)
             key = (normalise(proposal.quote), mention.text)
             if key in seen:  # a duplicated page or a repeated passage
                 continue
@@ -144,7 +134,7 @@ class Drafter:
         seed: SeedText,
         raw_lines: list[str],
         sections: Sections,
-        dates: list[DateHit],
+        calendar: Calendar,
         mention: SeedMention,
     ) -> Proposal:
         _line, s_start, s_end = sentence_span(seed, mention.start)
@@ -169,40 +159,9 @@ class Drafter:
         )
         if cell is not None and unit is None and (unit := cell.unit()):
             reasons.append(f"unit {unit} from the table")
-        from_table = cell.period() if cell is not None else None
-        in_sentence = [d for d in dates if s_start <= d.start and d.end <= s_end]
-        in_sentence = [d for d in in_sentence if not (d.start <= mention.start < d.end)]
-        hit = nearest_date(in_sentence, mention.start)
-        if mention.kind == "milestone phrase":
-            hit = next((d for d in dates if mention.start <= d.start < mention.end), hit)
-        kind, word = read_kind(cell.heading) if cell is not None and cell.heading else (None, "")
-        if kind is None:
-            kind, word = read_kind(sentence)
-        if from_table is not None:
-            period: str | None = from_table[0]
-            reasons.append(f"period from the table 「{from_table[1]}」")
-        elif hit is None and word in NOW_WORDS and self.published is not None:
-            period = self.published.isoformat()
-            reasons.append(f"period = publication date (「{word}」)")
-        elif hit is not None:
-            period = hit.period
-            reasons.append(f"period from 「{hit.text}」")
-        else:
-            earlier = [d for d in dates if mention.start - LOOKBACK <= d.end <= mention.start]
-            if earlier:
-                period = earlier[-1].period
-                reasons.append(f"period from the heading 「{earlier[-1].text}」 before it")
-            else:
-                period = self.published.isoformat() if self.published else None
-                reasons.append("no date near it: period = publication date" if period else "no date")
-        if mention.kind == "milestone phrase":
-            kind = "actual" if kind == "actual" else "milestone"
-            reasons.append(f"milestone phrase 「{mention.text}」")
-        elif kind is not None:
-            reasons.append(f"kind from 「{word}」")
-        else:
-            kind = kind_from_period(period, self.published) or "actual"
-            reasons.append("kind from the period against the publication date")
+        dating = calendar.date(mention, (s_start, s_end), cell)
+        period, kind = dating.period, dating.kind or "actual"
+        reasons += dating.reasons
         bureau, pillar = sections.at(mention.start)
         kpi, name, new = self._match(seed, mention, sentence, unit, bureau, cell)
         if unit is None and not new:

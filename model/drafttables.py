@@ -28,6 +28,7 @@ from model.seedtext import COUNTERS, SeedMention, SeedText
 #: Lines under a table searched for an "as of" note.
 NOTE_LINES = 3
 AS_OF = ("現在", "時点")
+BARE_YEAR = re.compile(r"^(\d{4})(?:\((?:令和|平成|R|H)[\d元]+\))?$")
 HEADING_UNIT = re.compile(r"[(（〔\[](?:単位[:：])?([^()（）〔〕\[\]]{1,6})[)）〕\]]|単位[:：](\S{1,6})")
 
 
@@ -103,6 +104,17 @@ def _dates(text: str, published: date | None) -> tuple[DateHit, ...]:
     return tuple(read_dates(normalise(text), 0, published))
 
 
+def _column_dates(head_cells: list[str], column: int, published: date | None) -> tuple[DateHit, ...]:
+    """The dates of a column heading; a bare year (``2024 (令和6)``) is a fiscal year when the
+    heading row starts with 年度, as in a timetable."""
+    text = normalise(head_cells[column])
+    found = _dates(text, published)
+    bare = BARE_YEAR.match(text)
+    if found or bare is None or "年度" not in normalise(head_cells[0]):
+        return found
+    return (DateHit(0, len(text), f"FY{bare[1]}", text),)
+
+
 def table_cell(
     seed: SeedText, raw_lines: list[str], mention: SeedMention, published: date | None
 ) -> TableCell | None:
@@ -117,11 +129,12 @@ def table_cell(
     others = [c for i, c in enumerate(cells) if i != column]
     label = normalise(cells[0]) if column != 0 else ""
     first, last = _block(raw_lines, index)
-    heading = ""
+    heading, heading_dates = "", tuple[DateHit, ...]()
     if first < index:
         head_cells = raw_lines[first].split("\t")
         if len(head_cells) == len(cells):
             heading = normalise(head_cells[column])
+            heading_dates = _column_dates(head_cells, column, published)
     title = next((normalise(raw_lines[i]) for i in range(first - 1, -1, -1) if raw_lines[i].strip()), "")
     notes = [raw_lines[i] for i in range(last + 1, min(len(raw_lines), last + 1 + NOTE_LINES))]
     as_of = next(
@@ -135,4 +148,4 @@ def table_cell(
         None,
     )
     row_dates = tuple(d for c in others for d in _dates(c, published))
-    return TableCell(label, heading, title, row_dates, _dates(heading, published), as_of)
+    return TableCell(label, heading, title, row_dates, heading_dates, as_of)

@@ -26,6 +26,9 @@ TABLE = """連携自治体数の推移
 研修の受講者数
 項目\t目標 (2025年度)
 受講者\t1,500
+
+年度\t2023 (令和5)\t2024 (令和6)
+開発\t7システム\t5システム
 """
 
 
@@ -45,6 +48,7 @@ def cell_of(number: str, line: int):
         ("1,096", 5, "2021-08-01", None),  # (件) is not a counter of the label's end
         ("37", 11, "2023-10", "件"),  # a timetable row; the unit of the table's title
         ("149", 12, "2023-11", "件"),
+        ("5", 19, "FY2024", None),  # a bare year under 年度 is a fiscal year
     ],
 )
 def test_table_cells(number, line, period, unit):
