@@ -114,7 +114,7 @@ class Drafter:
 
     def draft(self, seed: SeedText, raw: str) -> list[Proposal]:
         raw_lines = raw.split("\n")
-        sections = read_sections(seed, self.document)
+        sections = read_sections(seed, self.document, raw_lines)
         calendar = Calendar(seed, self.published)
         mentions = [c.figure for c in classify_seed(self.document, seed) if c.status == "untracked"]
         mentions = _numbers_first(seed, mentions)
