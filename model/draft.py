@@ -117,7 +117,9 @@ class Drafter:
         sections = read_sections(seed, self.document, raw_lines)
         calendar = Calendar(seed, self.published)
         mentions = [c.figure for c in classify_seed(self.document, seed) if c.status == "untracked"]
-        mentions = _numbers_first(seed, mentions)
+        mentions = [
+            m for mention in _numbers_first(seed, mentions) for m in (*companions(seed, mention), mention)
+        ]
         out: list[Proposal] = []
         seen: set[tuple[str, str]] = set()
         for mention in mentions:
@@ -220,6 +222,25 @@ class Drafter:
             return kpi.id, kpi.name.ja, False
         stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
         return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
+
+
+#: A number joined to the next figure by a range or an arrow: ``4~8名``, ``100→300件``.
+JOINED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:[~～〜]|→)$")
+
+
+def companions(seed: SeedText, mention: SeedMention) -> list[SeedMention]:
+    """The number before a figure that shares its counter: the low end of a range, the value
+    before an arrow. It is proposed on its own (with the counter of the figure)."""
+    if mention.kind == "milestone phrase":
+        return []
+    counter = counter_of(mention.text, COUNTERS)
+    joined = JOINED.search(seed.text, max(0, mention.start - 12), mention.start)
+    if counter is None or joined is None or joined.end() != mention.start:
+        return []
+    start, end = joined.span(1)
+    if start > 0 and (seed.text[start - 1].isdigit() or seed.text[start - 1] in ".,"):
+        return []
+    return [SeedMention(start, end, f"{joined[1]}{counter}", mention.line)]
 
 
 def _numbers_first(seed: SeedText, mentions: list[SeedMention]) -> list[SeedMention]:

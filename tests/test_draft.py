@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from model.cli import main
-from model.draft import Drafter, Proposal, hide_figures, passes
+from model.draft import Drafter, Proposal, companions, hide_figures, passes
 from model.draftwords import read_amount, read_dates, read_kind
 from model.loader import load
 from model.proposals import render
-from model.seedtext import normalise_seed
+from model.seedtext import SeedMention, normalise_seed
 
 FOLDER = Path(__file__).parent / "fixtures" / "drafting"
 DOCUMENT = FOLDER / "next_edition.txt"
@@ -151,3 +151,20 @@ def test_draft_command_writes_the_file(tmp_path, capsys):
 def test_draft_without_document_is_a_usage_error(capsys):
     assert main(["draft", "--data", str(FOLDER / "data.yaml"), "--seeds", str(FOLDER)]) == 2
     assert "give a DOCUMENT" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("実査課 4~8名", "8名", ["4名"]),  # the low end of a range
+        ("2027(R9)年度100→300件", "300件", ["100件"]),  # the value before an arrow
+        ("研修1,000～2,000人", "2,000人", ["1,000人"]),
+        ("約300件", "300件", []),
+        ("R6.3月末", "3月", []),
+    ],
+)
+def test_companions(text, figure, expected):
+    seed = normalise_seed("t.txt", text)
+    start = seed.text.index(figure)
+    mention = SeedMention(start, start + len(figure), figure, 1)
+    assert [m.text for m in companions(seed, mention)] == expected
