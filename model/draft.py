@@ -15,7 +15,7 @@ from datetime import date
 
 from model.coverage import classify_seed
 from model.draftdating import Calendar
-from model.draftmatch import match_kpi, unit_base
+from model.draftmatch import local_words, match_kpi, unit_base
 from model.draftsections import Sections, read_sections
 from model.drafttables import TableCell, table_cell
 from model.draftwords import counter_of, read_amount
@@ -217,7 +217,8 @@ class Drafter:
     ) -> tuple[str, str, bool]:
         texts = [cell.words] if cell is not None else []  # a table's figures: its title, column, row
         texts.append(seed.text[max(0, mention.start - NAME_WINDOW) : mention.start] + sentence)
-        kpi, _share = match_kpi(self.document.kpis, texts, unit, bureau)
+        local = local_words(seed.text, mention.start, mention.end)
+        kpi, _share = match_kpi(self.document.kpis, texts, unit, bureau, local)
         if kpi is not None:
             return kpi.id, kpi.name.ja, False
         stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")

@@ -20,6 +20,10 @@ from model.schema import Kpi
 KPI_MATCH = 0.35
 #: What a KPI of another bureau loses from its share.
 OTHER_BUREAU = 0.2
+#: Weight of the figure's own clause in the share (see :func:`match_kpi`).
+LOCAL_WEIGHT = 0.5
+#: Characters of the figure's own clause looked at before it (half of them after it).
+LOCAL_CHARS = 20
 #: Counters that count the same things.
 SAME_COUNTER = {"名": "人", "者": "人", "ヶ所": "か所", "カ所": "か所", "ケ所": "か所", "箇所": "か所"}
 
@@ -39,17 +43,32 @@ def same_counter(a: str, b: str) -> bool:
     return SAME_COUNTER.get(base_a, base_a) == SAME_COUNTER.get(base_b, base_b)
 
 
+def local_words(text: str, start: int, end: int) -> str:
+    """The figure's own clause: the words since the last punctuation before it and up to the
+    next one after it (``実践度20%``, ``基礎研修22名受講``)."""
+    before = re.split(r"[、。,:：(（「『\[〔]", text[max(0, start - LOCAL_CHARS) : start])[-1]
+    after = re.split(r"[、。,:：)）」』\]〕]", text[end : end + LOCAL_CHARS // 2])[0]
+    return before + after
+
+
 def match_kpi(
-    kpis: Sequence[Kpi], texts: Sequence[str], unit: str | None, bureau: str | None
+    kpis: Sequence[Kpi], texts: Sequence[str], unit: str | None, bureau: str | None, local: str = ""
 ) -> tuple[Kpi | None, float]:
-    """The best KPI for the first of ``texts`` that names one well enough, and its share."""
+    """The best KPI for the first of ``texts`` that names one well enough, and its share.
+
+    The words of the figure's own clause (``local``) add to the share (``LOCAL_WEIGHT``), so
+    that of two KPIs named alike by the passage the one named right at the figure wins."""
     candidates = [k for k in kpis if unit is None or same_counter(k.unit.ja, unit)]
     names = [(k, bigrams(normalise(k.name.ja))) for k in candidates]
+    near = bigrams(local)
     for text in texts:
         words = bigrams(text)
         best: tuple[float, Kpi | None] = (0.0, None)
         for kpi, name in names:
             score = len(name & words) / max(1, len(name))
+            if score < KPI_MATCH:
+                continue
+            score += LOCAL_WEIGHT * len(name & near) / max(1, len(name))
             if bureau is not None and bureau not in kpi.bureau_ids:
                 score -= OTHER_BUREAU
             if score > best[0]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.draftmatch import match_kpi, same_counter
+from model.draftmatch import local_words, match_kpi, same_counter
 from model.schema import Kpi
 
 
@@ -19,7 +19,10 @@ KPIS = [
     kpi("wifi-sites", "Wi-Fiを整備した都有施設数", "か所"),
     kpi("trainees", "デジタル研修の受講者数", "人/年"),
     kpi("cameras", "海面ライブカメラの設置地点数", "地点", bureau="port-harbor"),
+    kpi("awareness", "デジタル原則の職員の認知度", "%"),
+    kpi("practice", "デジタル原則の職員の実践度", "%"),
 ]
+SURVEY = "デジタル原則の職員調査：認知度85%、実践度20%"
 
 
 @pytest.mark.parametrize(
@@ -49,3 +52,11 @@ def test_same_counter(a, b, same):
 def test_match_kpi(texts, unit, bureau, expected):
     found, _share = match_kpi(KPIS, texts, unit, bureau)
     assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("85%", "awareness"), ("20%", "practice")])
+def test_the_figures_own_clause_decides_between_kpis_named_alike(figure, expected):
+    start = SURVEY.index(figure)
+    local = local_words(SURVEY, start, start + len(figure))
+    found, _share = match_kpi(KPIS, [SURVEY], "%", "digital-service", local)
+    assert found is not None and found.id == expected
