@@ -16,6 +16,8 @@ DOCUMENT = Document.model_construct(
             Bureau(id="digital-service", ja="デジタルサービス局", en="Digital Service"),
             Bureau(id="ward-mayors", ja="特別区長会", en="Ward mayors", kind="council"),
             Bureau(id="city", ja="東村山市", en="City", kind="municipality"),
+            Bureau(id="port", ja="港湾局", en="Port"),
+            Bureau(id="transport", ja="交通局", en="Transport"),
         ],
         "pillars": [],
         "kpis": [],
@@ -36,6 +38,27 @@ STRATEGY = """02
 - 研修を実施し、東京都の職員1,000人が受講
 """
 
+PROJECTS = """《 2024(令和6)年度の主な取組 》
+- ① ドローン物流サービスの社会実装に向けた取組
+| デジタルサービス局
+- ② DXによる高潮等への防災力向上プロジェクト
+| 港湾局
+
+{filler}
+
+① デジタルサービス局 | ドローン物流サービスの社会実装に向けた取組
+
+ドローンで物資を5か所に配送
+
+都・交通局
+
+{filler}
+
+AI等の活用により高潮等への防災機能の向上を図る
+
+- 海面ライブカメラを増設（7地点20カメラ）
+""".format(filler="各局の取組を紹介する。" * 70)  # the list stands far before the pages
+
 
 @pytest.mark.parametrize(
     ("text", "words", "bureau"),
@@ -46,6 +69,8 @@ STRATEGY = """02
         (MINUTES, "御支援を", "ward-mayors"),  # a wrapped line naming a bureau is no heading
         (MINUTES, "20台", "city"),
         (STRATEGY, "1,000人", "digital-service"),  # a bureau heading
+        (PROJECTS, "5か所", "digital-service"),  # a listed project's page, by its title
+        (PROJECTS, "7地点", "port"),  # a stray heading of a bureau the list does not name
     ],
 )
 def test_bureau_of_a_passage(text, words, bureau):
