@@ -57,6 +57,8 @@ def test_amount(text, before, after, counter, value, unit, approximate, at_least
         ("今年度中には", "FY2020"),
         ("2023.10", "2023-10"),
         ("※令和3年8月1日現在", "2021-08-01"),
+        ("取りあえず９月から稼働", "2020-09"),  # a bare month: the last one up to the document's date
+        ("12月に開催", "2019-12"),
     ],
 )
 def test_dates(text, period):
@@ -71,6 +73,7 @@ def test_dates(text, period):
         ("新たに3地域の支援を開始予定", "plan"),
         ("目標である70%を達成する見込み", "estimate"),
         ("2024(R6)年2月16日時点:6か所", "actual"),
+        ("2023(R5)年度職員調査：認知度85%", "actual"),
         ("研修を実施する", None),
     ],
 )
