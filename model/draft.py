@@ -121,11 +121,12 @@ class Drafter:
             m for mention in _numbers_first(seed, mentions) for m in (*companions(seed, mention), mention)
         ]
         out: list[Proposal] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, int]] = set()
         for mention in mentions:
             proposal = self._propose(seed, raw_lines, sections, calendar, mention)
-            key = (normalise(proposal.quote), mention.text)
-            if key in seen:  # a duplicated page or a repeated passage
+            offset = mention.start - seed.starts[mention.line - 1] if seed.starts else mention.start
+            key = (normalise(proposal.quote), mention.text, offset)
+            if key in seen:  # a duplicated page or a repeated passage (not 1か所 twice in a row)
                 continue
             seen.add(key)
             out.append(proposal)

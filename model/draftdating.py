@@ -126,7 +126,7 @@ class Calendar:
         if hit is not None:
             return hit.period, f"period from 「{hit.text}」", False
         low = mention.start - LOOKBACK
-        earlier = [d for d in self.heading_dates if low <= d.end <= mention.start]
+        earlier = [d for d in self.heading_dates if low <= d.end <= mention.start and not self._compared(d)]
         past = [p for p in self.past if low <= p <= mention.start]
         if past and (not earlier or past[-1] > earlier[-1].start) and published:
             return published, "under a heading of past work: period = publication date", True
