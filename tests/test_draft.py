@@ -171,3 +171,12 @@ def test_companions(text, figure, expected):
     start = seed.text.index(figure)
     mention = SeedMention(start, start + len(figure), figure, 1)
     assert [m.text for m in companions(seed, mention)] == expected
+
+
+def test_the_same_figure_twice_in_a_row_gives_two_proposals_a_repeated_page_one():
+    dataset = load(FOLDER / "data.yaml", FOLDER)
+    line = "- 2023(R5)年度に実証を開始（山間部1か所、島しょ1か所）"
+    raw = f"デジタルサービス局\n\n{line}\n\n{line}\n"  # the second is the page again
+    got = Drafter(dataset.document, "t.txt", date(2024, 3, 29)).draft(normalise_seed("t.txt", raw), raw)
+    assert [(p.line, p.figure) for p in got] == [(3, "1か所"), (3, "1か所")]
+    assert got[0].start != got[1].start
