@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -39,9 +40,10 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _append(handle: BinaryIO, entry: dict[str, Any]) -> None:
-    """One JSON line, synced to disk."""
-    handle.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+def _append(handle: BinaryIO, *entries: dict[str, Any]) -> None:
+    """One JSON line per entry, in one write, synced to disk."""
+    lines = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in entries)
+    handle.write(lines.encode("utf-8"))
     handle.flush()
     os.fsync(handle.fileno())
 
@@ -61,17 +63,19 @@ def _open_log(log: Path) -> BinaryIO:
     return handle
 
 
-def save(data: Path, new: bytes, old: bytes, change: Change, editor: str) -> None:
-    """Write ``new`` over ``data`` (whose content was ``old``) and append the audit entry."""
+def save(data: Path, new: bytes, old: bytes, change: Change | Sequence[Change], editor: str) -> None:
+    """Write ``new`` over ``data`` (whose content was ``old``) and append the audit entry
+    (one entry per change when several entries were added at once, e.g. by ``accept``)."""
     log = audit.audit_path(data)
-    entry = audit.entry_of(change, editor)
+    changes = [change] if isinstance(change, Change) else list(change)
+    entries = [audit.entry_of(c, editor) for c in changes]
     try:
         handle = _open_log(log)
     except OSError as exc:
         raise CommitError(f"nothing saved: cannot write the audit log {log} ({exc.strerror})") from None
     journal = journal_path(data)
     with handle:
-        record = {"entry": entry, "old_sha256": _sha256(old), "new_sha256": _sha256(new)}
+        record = {"entries": entries, "old_sha256": _sha256(old), "new_sha256": _sha256(new)}
         target = journal
         try:
             write_atomic(journal, json.dumps(record, ensure_ascii=False).encode("utf-8"))
@@ -84,7 +88,7 @@ def save(data: Path, new: bytes, old: bytes, change: Change, editor: str) -> Non
             journal.unlink(missing_ok=True)
             raise
         try:
-            _append(handle, entry)
+            _append(handle, *entries)
         except OSError as exc:
             _roll_back(data, old, journal, log, exc)
     journal.unlink(missing_ok=True)
@@ -108,7 +112,7 @@ def recover(data: Path) -> str | None:
     journal = journal_path(data)
     try:
         record = json.loads(journal.read_bytes())
-        entry = dict(record["entry"])
+        entries = [dict(e) for e in record.get("entries") or [record["entry"]]]
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -120,12 +124,14 @@ def recover(data: Path) -> str | None:
         outcome = "dropped"  # the new file never replaced the old one
     else:
         # the new file landed (or, if it is neither, it was edited by hand since)
-        entry["recovered"] = True if current == record.get("new_sha256") else "unconfirmed"
+        for entry in entries:
+            entry["recovered"] = True if current == record.get("new_sha256") else "unconfirmed"
         log = audit.audit_path(data)
         try:
-            if _last_entry_time_and_change(log) != _time_and_change(entry):  # not appended yet
+            missing = _not_appended(log, entries)
+            if missing:
                 with _open_log(log) as handle:
-                    _append(handle, entry)
+                    _append(handle, *missing)
         except OSError as exc:
             raise CommitError(
                 f"nothing saved: the audit entry of an interrupted change (kept in {journal}) "
@@ -140,6 +146,11 @@ def _time_and_change(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if k != "recovered"}
 
 
-def _last_entry_time_and_change(log: Path) -> dict[str, Any] | None:
-    entries = audit.read(log)
-    return _time_and_change(entries[-1]) if entries else None
+def _not_appended(log: Path, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries not yet at the end of the log (a torn write may have appended the first few)."""
+    logged = [_time_and_change(e) for e in audit.read(log)[-len(entries) :]]
+    wanted = [_time_and_change(e) for e in entries]
+    for done in range(len(wanted), 0, -1):
+        if logged[-done:] == wanted[:done]:
+            return entries[done:]
+    return entries

@@ -14,28 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from model.coverage import classify_seed
+from model.draftdating import Calendar
+from model.draftmatch import local_words, match_kpi, unit_base
 from model.draftsections import Sections, read_sections
-from model.draftwords import (
-    LOOKBACK,
-    DateHit,
-    counter_of,
-    kind_from_period,
-    nearest_date,
-    read_amount,
-    read_dates,
-    read_kind,
-)
+from model.drafttables import TableCell, table_cell
+from model.draftwords import counter_of, read_amount
 from model.provenance import Quote, normalise
-from model.schema import Document, Kpi
+from model.schema import Document
 from model.seedtext import COUNTERS, SeedMention, SeedText
 
 #: Characters that open a list item or a bullet in the seeds, stripped from quotes.
 BULLETS = "-▶✓・◆◇●○■□※>|* \t\u3000"
 SENTENCE_END = re.compile(r"[。｡]")
-#: A KPI name must share this share of its character pairs with the words around a figure.
-KPI_MATCH = 0.35
-#: Words that date a figure to the document itself when its sentence names no date.
-NOW_WORDS = ("現在", "時点", "これまで", "延べ")
 #: Words around a figure (normalised characters before it) compared with KPI names.
 NAME_WINDOW = 160
 
@@ -65,15 +55,6 @@ class Proposal:
     confidence: float
     reasons: str
     todo: tuple[str, ...] = field(default=())
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _unit_base(unit: str) -> str:
-    """``件/年`` → ``件``; ``回（延べ）`` → ``回``: the counter a unit is counted in."""
-    return re.split(r"[/(（]", normalise(unit))[0]
 
 
 def sentence_span(seed: SeedText, position: int) -> tuple[int, int, int]:
@@ -133,16 +114,19 @@ class Drafter:
 
     def draft(self, seed: SeedText, raw: str) -> list[Proposal]:
         raw_lines = raw.split("\n")
-        sections = read_sections(seed, self.document)
-        dates = read_dates(seed.text, 0, self.published)
+        sections = read_sections(seed, self.document, raw_lines)
+        calendar = Calendar(seed, self.published)
         mentions = [c.figure for c in classify_seed(self.document, seed) if c.status == "untracked"]
-        mentions = _numbers_first(seed, mentions)
+        mentions = [
+            m for mention in _numbers_first(seed, mentions) for m in (*companions(seed, mention), mention)
+        ]
         out: list[Proposal] = []
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, int]] = set()
         for mention in mentions:
-            proposal = self._propose(seed, raw_lines, sections, dates, mention)
-            key = (normalise(proposal.quote), mention.text)
-            if key in seen:  # a duplicated page or a repeated passage
+            proposal = self._propose(seed, raw_lines, sections, calendar, mention)
+            offset = mention.start - seed.starts[mention.line - 1] if seed.starts else mention.start
+            key = (normalise(proposal.quote), mention.text, offset)
+            if key in seen:  # a duplicated page or a repeated passage (not 1か所 twice in a row)
                 continue
             seen.add(key)
             out.append(proposal)
@@ -153,7 +137,7 @@ class Drafter:
         seed: SeedText,
         raw_lines: list[str],
         sections: Sections,
-        dates: list[DateHit],
+        calendar: Calendar,
         mention: SeedMention,
     ) -> Proposal:
         _line, s_start, s_end = sentence_span(seed, mention.start)
@@ -171,36 +155,21 @@ class Drafter:
             value, unit = amount.value, amount.unit
             approx, at_least, ranged = amount.approximate, amount.at_least, amount.ranged
         quote = make_quote(seed, raw_lines, mention, None if mention.kind == "milestone phrase" else value)
-        in_sentence = [d for d in dates if s_start <= d.start and d.end <= s_end]
-        in_sentence = [d for d in in_sentence if not (d.start <= mention.start < d.end)]
-        hit = nearest_date(in_sentence, mention.start)
-        if mention.kind == "milestone phrase":
-            hit = next((d for d in dates if mention.start <= d.start < mention.end), hit)
-        kind, word = read_kind(sentence)
-        if hit is None and word in NOW_WORDS and self.published is not None:
-            period: str | None = self.published.isoformat()
-            reasons.append(f"period = publication date (「{word}」)")
-        elif hit is not None:
-            period = hit.period
-            reasons.append(f"period from 「{hit.text}」")
-        else:
-            earlier = [d for d in dates if mention.start - LOOKBACK <= d.end <= mention.start]
-            if earlier:
-                period = earlier[-1].period
-                reasons.append(f"period from the heading 「{earlier[-1].text}」 before it")
-            else:
-                period = self.published.isoformat() if self.published else None
-                reasons.append("no date near it: period = publication date" if period else "no date")
-        if mention.kind == "milestone phrase":
-            kind = "actual" if kind == "actual" else "milestone"
-            reasons.append(f"milestone phrase 「{mention.text}」")
-        elif kind is not None:
-            reasons.append(f"kind from 「{word}」")
-        else:
-            kind = kind_from_period(period, self.published) or "actual"
-            reasons.append("kind from the period against the publication date")
+        cell = (
+            table_cell(seed, raw_lines, mention, self.published)
+            if mention.kind != "milestone phrase"
+            else None
+        )
+        if cell is not None and unit is None and (unit := cell.unit()):
+            reasons.append(f"unit {unit} from the table")
+        dating = calendar.date(mention, (s_start, s_end), cell)
+        period, kind = dating.period, dating.kind or "actual"
+        reasons += dating.reasons
         bureau, pillar = sections.at(mention.start)
-        kpi, name, new = self._match(seed, mention, sentence, unit, bureau)
+        kpi, name, new = self._match(seed, mention, sentence, unit, bureau, cell)
+        if unit is None and not new:
+            unit = unit_base(next(k.unit.ja for k in self.document.kpis if k.id == kpi))
+            reasons.append(f"unit {unit} from the KPI")
         reasons.append(f"KPI by name: {kpi}" if not new else "no KPI of that name, unit and bureau")
         if period is None:
             todo.append("period" if kind != "target" and kind != "milestone" else "due")
@@ -239,23 +208,41 @@ class Drafter:
         )
 
     def _match(
-        self, seed: SeedText, mention: SeedMention, sentence: str, unit: str | None, bureau: str | None
+        self,
+        seed: SeedText,
+        mention: SeedMention,
+        sentence: str,
+        unit: str | None,
+        bureau: str | None,
+        cell: TableCell | None,
     ) -> tuple[str, str, bool]:
-        words = _bigrams(seed.text[max(0, mention.start - NAME_WINDOW) : mention.start] + sentence)
-        best: tuple[float, Kpi | None] = (0.0, None)
-        for kpi in self.document.kpis:
-            if unit is not None and _unit_base(kpi.unit.ja) != _unit_base(unit):
-                continue
-            if bureau is not None and bureau not in kpi.bureau_ids:
-                continue
-            name = _bigrams(normalise(kpi.name.ja))
-            score = len(name & words) / max(1, len(name))
-            if score > best[0]:
-                best = (score, kpi)
-        if best[1] is not None and best[0] >= KPI_MATCH:
-            return best[1].id, best[1].name.ja, False
+        texts = [cell.words] if cell is not None else []  # a table's figures: its title, column, row
+        texts.append(seed.text[max(0, mention.start - NAME_WINDOW) : mention.start] + sentence)
+        local = local_words(seed.text, mention.start, mention.end)
+        kpi, _share = match_kpi(self.document.kpis, texts, unit, bureau, local)
+        if kpi is not None:
+            return kpi.id, kpi.name.ja, False
         stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
         return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
+
+
+#: A number joined to the next figure by a range or an arrow: ``4~8名``, ``100→300件``.
+JOINED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:[~～〜]|→)$")
+
+
+def companions(seed: SeedText, mention: SeedMention) -> list[SeedMention]:
+    """The number before a figure that shares its counter: the low end of a range, the value
+    before an arrow. It is proposed on its own (with the counter of the figure)."""
+    if mention.kind == "milestone phrase":
+        return []
+    counter = counter_of(mention.text, COUNTERS)
+    joined = JOINED.search(seed.text, max(0, mention.start - 12), mention.start)
+    if counter is None or joined is None or joined.end() != mention.start:
+        return []
+    start, end = joined.span(1)
+    if start > 0 and (seed.text[start - 1].isdigit() or seed.text[start - 1] in ".,"):
+        return []
+    return [SeedMention(start, end, f"{joined[1]}{counter}", mention.line)]
 
 
 def _numbers_first(seed: SeedText, mentions: list[SeedMention]) -> list[SeedMention]:

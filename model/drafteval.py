@@ -28,7 +28,8 @@ from datetime import date
 from pathlib import Path
 
 from model.coverage import occurrences
-from model.draft import Drafter, Proposal, _unit_base, hide_figures
+from model.draft import Drafter, Proposal, hide_figures
+from model.draftmatch import unit_base
 from model.rules import evidence_of
 from model.schema import Document, Kpi
 from model.seedtext import normalise_seed
@@ -91,7 +92,7 @@ def answer_key(document: Document, seeds: Sequence[str]) -> dict[tuple[str, str,
                 figure = key.setdefault((source, quote, value), KeyFigure(source, quote, value, item=item))
                 figure.kinds.add(kind)
                 figure.periods.add(str(period))
-                figure.units.add(_unit_base(kpi.unit.ja))
+                figure.units.add(unit_base(kpi.unit.ja))
                 figure.bureaus.update(kpi.bureau_ids)
                 figure.kpis.add(kpi.id)
     return key
@@ -105,7 +106,7 @@ def _attributes(p: Proposal, k: KeyFigure) -> dict[str, bool]:
     return {
         "kind": p.kind in k.kinds,
         "period": p.period in k.periods,
-        "unit": p.unit is not None and _unit_base(p.unit) in k.units,
+        "unit": p.unit is not None and unit_base(p.unit) in k.units,
         "bureau": p.bureau in k.bureaus,
         "kpi": p.kpi in k.kpis,
     }

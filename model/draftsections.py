@@ -5,6 +5,12 @@
 - A list of projects with their bureaus (``- ① 衛星による不適正盛土検知プロジェクト |
   都市整備局``) announces the pages that follow: a passage after such a list belongs to the
   project whose title shares most character pairs with the words before it.
+- In the minutes of a meeting, a speaker's turn (``○東村山市長``, ``〇小池知事``) opens the
+  passage of the speaker's side: the bureau the speaker's title names, else the Governor's
+  side (知事, 副知事, 局長, 部長: the data's ``government``) or, for anyone else, the
+  counterpart named in the document's title (``特別区長会との意見交換``).
+  A page header repeating a listed project (``③ デジタルサービス局 | ドローン物流…``) is not a
+  bureau heading: the passages after it are still matched to the list by their titles.
 - A line that is a pillar's Japanese name (or a table-of-contents entry naming it) opens
   that pillar.
 """
@@ -26,6 +32,12 @@ LIST_ROW = re.compile(r"^(?P<title>[^|]*)\|(?P<bureaus>[^|]+)$")
 #: A list item (its bureau may follow on the next line); ① is 1 once normalised.
 ITEM_CHARS = "-0123456789"
 ITEM = re.compile(r"^-")
+#: A page header of a project announced by a list: its number, its bureau, a bar, its title.
+PAGE_HEADER = re.compile(r"^\d+[^|]{1,20}\|")
+#: A speaker's turn in minutes: a circle, then the speaker's title (the speech may follow a space).
+SPEAKER = re.compile(r"^\s*[○〇◯]\s*(?P<speaker>[^\s]+)")
+#: Titles of the Governor's side in minutes.
+GOVERNMENT_SIDE = re.compile(r"知事|局長|部長|課長")
 #: Characters before a figure compared with the titles of a project list.
 PROJECT_WINDOW = 600
 #: Share of a title's character pairs that must occur in that window.
@@ -53,14 +65,17 @@ class Sections:
     def _bureau(self, position: int) -> str | None:
         listed = [p for p in self.projects if p.start <= position]
         heading_at = max((s for s, _ in self.headings if s <= position), default=-1)
-        if listed and listed[-1].start > heading_at:
+        if listed:
             window = _pairs(self.text[max(0, position - PROJECT_WINDOW) : position + 40])
             last_list = [p for p in listed if p.start >= listed[-1].start - 2000]
             score, best = max(
                 ((len(p.title_pairs & window) / max(1, len(p.title_pairs)), p.bureau) for p in last_list),
                 default=(0.0, ""),
             )
-            if score >= PROJECT_MATCH:
+            heading = _last(self.headings, position)
+            # after the list, a heading of a bureau the list does not name is not a project's page
+            foreign = heading not in {p.bureau for p in last_list}
+            if score >= PROJECT_MATCH and (listed[-1].start > heading_at or foreign):
                 return best
         return _last(self.headings, position)
 
@@ -79,15 +94,40 @@ def _pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def read_sections(seed: SeedText, document: Document) -> Sections:
+def _speaker_side(
+    raw: str, bureaus: list[tuple[str, str]], government: str | None, title: str | None
+) -> str | None:
+    """The bureau a speaker's turn in minutes speaks for, or None when the line is not one."""
+    found = SPEAKER.match(raw)
+    if found is None:
+        return None
+    speaker = normalise(found["speaker"])
+    named = [bid for name, bid in bureaus if name in speaker]
+    if named:
+        return named[0]
+    return government if GOVERNMENT_SIDE.search(speaker) else title
+
+
+def read_sections(seed: SeedText, document: Document, raw_lines: list[str] | None = None) -> Sections:
     bureaus = sorted(
         ((normalise(b.ja), b.id) for b in document.bureaus), key=lambda item: len(item[0]), reverse=True
     )
     pillars = {normalise(p.ja): p.id for p in document.pillars}
+    government = next((b.id for b in document.bureaus if b.kind == "government"), None)
     sections = Sections(seed.text)
     previous = ""
-    for start, line in seed.line_texts():
+    counterpart: str | None = None
+    for index, (start, line) in enumerate(seed.line_texts()):
         if not line:
+            continue
+        if counterpart is None:  # the document's title names the counterpart of a meeting
+            counterpart = next((bid for name, bid in bureaus if name in line), "")
+        side = (
+            _speaker_side(raw_lines[index], bureaus, government, counterpart or None) if raw_lines else None
+        )
+        if side is not None:
+            sections.headings.append((start, side))
+            previous = line
             continue
         title = ""
         if row := LIST_ROW.match(line):
@@ -99,7 +139,9 @@ def read_sections(seed: SeedText, document: Document) -> Sections:
         named = [bid for name, bid in bureaus if name in named_in]
         if title and named:
             sections.projects.append(Project(start, _pairs(title.lstrip(ITEM_CHARS)), named[0]))
-        elif len(line) <= HEADING_CHARS and "。" not in line:
+        elif PAGE_HEADER.match(line) and sections.projects:
+            pass  # ``③ デジタルサービス局 | title``: a page of a listed project, found by its title
+        elif len(line) <= HEADING_CHARS and "。" not in line and "、" not in line:
             named = [bid for name, bid in bureaus if _heads(name, line)]
             if named:
                 sections.headings.append((start, named[0]))

@@ -7,10 +7,11 @@ Everything here works on *normalised* text (NFKC, whitespace removed, as
   ``億円`` (money keeps its multiplier in the unit, as budgets are written); 約 / 程度 →
   approximate; 以上 / 超 / 上回 → ``bound: at_least``; ``4~8名`` is flagged as a range.
 - kind: the words of the sentence (見込 → estimate, 目標 / までに / 目指 → target, 予定 /
-  計画 → plan, 時点 / 現在 / 実績 / 延べ → actual), else the period against the document's
-  publication date (closed → actual, open → estimate, later → plan).
-- period: the date expression nearest to the figure in its sentence, else the last one in the
-  text before it, else the publication date.
+  計画 → plan, 時点 / 現在 / 実績 / 延べ / 調査 → actual), else the period against the
+  document's publication date (closed → actual, open → estimate, later → plan).
+- dates: 2024(R6)年度, 令和6年度, R6.3月末, 令和3年8月1日, 2023年10月, 2023.10, 2030年, 今年度,
+  and a bare ``９月`` (the last September up to the publication date). Which date dates a
+  figure is decided in :mod:`model.draftdating`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("target", ("目標", "までに", "目指", "目途", "を実現")),
     ("plan", ("予定", "計画", "計上", "想定", "追加選定", "さらなる", "更なる")),
     ("actual", ("時点", "現在", "実績", "達成", "延べ", "これまで", "成功", "完了し", "開始した", "締結")),
+    ("actual", ("調査",)),  # a survey's figure is measured
 )
 #: Words after a number that make it a floor.
 AT_LEAST = re.compile(r"^[^\d。]{0,3}?(?:以上|超|を上回)")
@@ -43,10 +45,12 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年度"), "fy"),
     (re.compile(rf"(\d{{4}})\({_ERA}\d+\)(?=以降|から|~|～)"), "fy"),
     (re.compile(r"(?:令和|R)(\d+|元)年度"), "reiwa fy"),
+    (re.compile(r"(?:令和|R)(\d+|元)[.年](\d{1,2})[.月](\d{1,2})日?"), "reiwa date"),
     (re.compile(r"(?:令和|R)(\d+|元)[.年](\d{1,2})月"), "reiwa month"),
     (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?年(\d{{1,2}})月"), "month"),
     (re.compile(rf"(\d{{4}})(?:\({_ERA}\d+\))?\.(\d{{1,2}})(?!\d)"), "month"),
     (re.compile(r"(\d{4})年(?!度)"), "year"),
+    (re.compile(r"(?<![\d年.月])(\d{1,2})月(?!\d|末?日)"), "bare month"),
     (re.compile(r"今年度"), "this fy"),
     (re.compile(r"来年度"), "next fy"),
 )
@@ -115,6 +119,8 @@ def read_dates(text: str, offset: int, published: date | None) -> list[DateHit]:
 def _period(m: re.Match[str], how: str, published: date | None) -> str | None:
     if how == "date":
         return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+    if how == "reiwa date":
+        return f"{_reiwa(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if 1 <= int(m[2]) <= 12 else None
     if how == "fy":
         return f"FY{m[1]}"
     if how == "reiwa fy":
@@ -127,6 +133,11 @@ def _period(m: re.Match[str], how: str, published: date | None) -> str | None:
         return f"{m[1]}-12" if 1900 < int(m[1]) < 2200 else None
     if published is None:
         return None
+    if how == "bare month":  # ９月から: the last such month up to the document's date
+        month = int(m[1])
+        if not 1 <= month <= 12:
+            return None
+        return f"{published.year - (1 if month > published.month else 0):04d}-{month:02d}"
     return f"FY{fiscal_year_of(published) + (1 if how == 'next fy' else 0)}"
 
 

@@ -40,9 +40,21 @@ def entry(p: Proposal) -> tuple[str, dict[str, Any]]:
     return section, out
 
 
-def item(p: Proposal) -> dict[str, Any]:
+def ids(proposals: list[Proposal]) -> list[str]:
+    """Each proposal's id: ``L`` and its line (``L17``), ``L17b``… for a second figure of a line."""
+    out: list[str] = []
+    seen: dict[int, int] = {}
+    for p in proposals:
+        taken = seen.get(p.line, 0)
+        seen[p.line] = taken + 1
+        out.append(f"L{p.line}" + (chr(ord("a") + taken) if taken else ""))
+    return out
+
+
+def item(p: Proposal, pid: str = "") -> dict[str, Any]:
     section, fields = entry(p)
-    out: dict[str, Any] = {"accept": False, "kpi": p.kpi, "section": section, "entry": fields}
+    out: dict[str, Any] = {"id": pid or f"L{p.line}", "accept": False, "kpi": p.kpi}
+    out.update({"section": section, "entry": fields})
     out["line"] = p.line
     out["confidence"] = p.confidence
     out["reasons"] = p.reasons
@@ -65,17 +77,20 @@ def render(source: str, proposals: list[Proposal]) -> str:
     header = (
         f"# Drafted by `kpi draft` from {source}: {len(proposals)} proposal(s), {todo} with fields to fill.\n"
         "# Review each one: correct it, fill every TODO (listed under todo:), set accept: true,\n"
-        "# then add it to data/kpis.yaml with `kpi record` / `kpi retarget` (or by hand) and validate.\n"
+        "# then merge the accepted ones into the data file with `kpi accept FILE` and validate.\n"
     )
-    body = {"source": source, "proposals": [item(p) for p in proposals]}
+    body = {
+        "source": source,
+        "proposals": [item(p, i) for p, i in zip(proposals, ids(proposals), strict=True)],
+    }
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=110)
 
 
-def summary(p: Proposal) -> str:
-    """One line per proposal for the terminal."""
+def summary(p: Proposal, pid: str) -> str:
+    """One line per proposal for the terminal, starting with its id."""
     _section, fields = entry(p)
     when = fields.get("due") or fields.get("period")
     kpi = f"new KPI {p.kpi}" if p.new_kpi else p.kpi
     todo = f"  fill: {', '.join(p.todo)}" if p.todo else ""
     figure = f"{p.kind} {_plain(p.value)} {p.unit or '?'} {when}"
-    return f"{p.source}:{p.line}: {figure} → {kpi} ({p.confidence}){todo}"
+    return f"{pid} {p.source}:{p.line}: {figure} → {kpi} ({p.confidence}){todo}"

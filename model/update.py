@@ -275,8 +275,12 @@ def preview(path: Path, seeds: Path, edit: Edit) -> Preview:
     return _edited(_read(path), path, seeds, edit)
 
 
-def apply(path: Path, seeds: Path, edit: Edit, editor: str) -> Change:
-    """Validate the edited file, then save it with its audit line; DataError/UpdateError otherwise."""
+def apply(path: Path, seeds: Path, edit: Edit, editor: str, changes: Sequence[Change] = ()) -> Change:
+    """Validate the edited file, then save it with its audit line; DataError/UpdateError otherwise.
+
+    ``changes``: a list the edit fills with one change per entry it adds (``accept``); each
+    gets its own audit line, all saved with the file.
+    """
     with _locked(path):
         try:
             commit.recover(path)  # a save interrupted before: its audit line first
@@ -286,7 +290,7 @@ def apply(path: Path, seeds: Path, edit: Edit, editor: str) -> Change:
             if errors:
                 raise DataError(errors)
             bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
-            commit.save(path, bom + text.encode("utf-8"), raw, change, editor)
+            commit.save(path, bom + text.encode("utf-8"), raw, list(changes) or change, editor)
         except commit.CommitError as exc:
             raise UpdateError(str(exc)) from None
     return change

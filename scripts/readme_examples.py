@@ -3,7 +3,9 @@
 A block is a ```` ```console ```` fence right after a ``<!-- readme-example: WHERE -->``
 marker; it holds ``$ python -m model …`` commands, each followed by what it prints (stdout
 and stderr together). WHERE is ``project`` (run in the project folder) or ``scratch`` (run in a
-temporary folder holding a copy of ``data/kpis.yaml`` and ``seeds/``, as the README says).
+temporary folder holding a copy of ``data/kpis.yaml`` and ``seeds/``, as the README says) or
+``edition`` (a temporary folder holding the drafting fixture: its data file as ``kpis.yaml``, the
+test document in ``seeds/`` and the reviewed proposals as ``reviewed.yaml``).
 ``tests/test_readme.py`` fails when a block differs from what its commands print now;
 ``--write`` rewrites the blocks in place.
 """
@@ -41,11 +43,24 @@ def folder(where: str) -> Iterator[Path]:
     if where == "project":
         yield PROJECT
         return
+    if where == "edition":
+        yield from _edition()
+        return
     if where != "scratch":
         raise ValueError(f"unknown readme-example place {where!r}")
     with tempfile.TemporaryDirectory(prefix="kpi-demo-") as tmp:
         shutil.copy(PROJECT / "data" / "kpis.yaml", tmp)
         shutil.copytree(PROJECT / "seeds", Path(tmp) / "seeds")
+        yield Path(tmp)
+
+
+def _edition() -> Iterator[Path]:
+    fixture = PROJECT / "tests" / "fixtures" / "drafting"
+    with tempfile.TemporaryDirectory(prefix="kpi-edition-") as tmp:
+        shutil.copy(fixture / "data.yaml", Path(tmp) / "kpis.yaml")
+        shutil.copy(fixture / "reviewed.yaml", tmp)
+        (Path(tmp) / "seeds").mkdir()
+        shutil.copy(fixture / "next_edition.txt", Path(tmp) / "seeds")
         yield Path(tmp)
 
 

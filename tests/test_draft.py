@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from model.cli import main
-from model.draft import Drafter, Proposal, hide_figures, passes
+from model.draft import Drafter, Proposal, companions, hide_figures, passes
 from model.draftwords import read_amount, read_dates, read_kind
 from model.loader import load
 from model.proposals import render
-from model.seedtext import normalise_seed
+from model.seedtext import SeedMention, normalise_seed
 
 FOLDER = Path(__file__).parent / "fixtures" / "drafting"
 DOCUMENT = FOLDER / "next_edition.txt"
@@ -56,6 +56,9 @@ def test_amount(text, before, after, counter, value, unit, approximate, at_least
         ("2030年までに", "2030-12"),
         ("今年度中には", "FY2020"),
         ("2023.10", "2023-10"),
+        ("※令和3年8月1日現在", "2021-08-01"),
+        ("取りあえず９月から稼働", "2020-09"),  # a bare month: the last one up to the document's date
+        ("12月に開催", "2019-12"),
     ],
 )
 def test_dates(text, period):
@@ -70,6 +73,7 @@ def test_dates(text, period):
         ("新たに3地域の支援を開始予定", "plan"),
         ("目標である70%を達成する見込み", "estimate"),
         ("2024(R6)年2月16日時点:6か所", "actual"),
+        ("2023(R5)年度職員調査：認知度85%", "actual"),
         ("研修を実施する", None),
     ],
 )
@@ -142,7 +146,7 @@ def test_draft_command_writes_the_file(tmp_path, capsys):
     assert code == 0
     assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["proposals"]) == 5
     assert (
-        "next_edition.txt:18: target 1500 か所 FY2026 → openroaming-wifi-metro-facilities"
+        "L18 next_edition.txt:18: target 1500 か所 FY2026 → openroaming-wifi-metro-facilities"
         in capsys.readouterr().out
     )
 
@@ -150,3 +154,29 @@ def test_draft_command_writes_the_file(tmp_path, capsys):
 def test_draft_without_document_is_a_usage_error(capsys):
     assert main(["draft", "--data", str(FOLDER / "data.yaml"), "--seeds", str(FOLDER)]) == 2
     assert "give a DOCUMENT" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("実査課 4~8名", "8名", ["4名"]),  # the low end of a range
+        ("2027(R9)年度100→300件", "300件", ["100件"]),  # the value before an arrow
+        ("研修1,000～2,000人", "2,000人", ["1,000人"]),
+        ("約300件", "300件", []),
+        ("R6.3月末", "3月", []),
+    ],
+)
+def test_companions(text, figure, expected):
+    seed = normalise_seed("t.txt", text)
+    start = seed.text.index(figure)
+    mention = SeedMention(start, start + len(figure), figure, 1)
+    assert [m.text for m in companions(seed, mention)] == expected
+
+
+def test_the_same_figure_twice_in_a_row_gives_two_proposals_a_repeated_page_one():
+    dataset = load(FOLDER / "data.yaml", FOLDER)
+    line = "- 2023(R5)年度に実証を開始（山間部1か所、島しょ1か所）"
+    raw = f"デジタルサービス局\n\n{line}\n\n{line}\n"  # the second is the page again
+    got = Drafter(dataset.document, "t.txt", date(2024, 3, 29)).draft(normalise_seed("t.txt", raw), raw)
+    assert [(p.line, p.figure) for p in got] == [(3, "1か所"), (3, "1か所")]
+    assert got[0].start != got[1].start

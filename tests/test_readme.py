@@ -22,7 +22,7 @@ BLOCKS = list(BLOCK.finditer(TEXT))
 
 
 def test_the_readme_has_its_examples() -> None:
-    assert [m["where"] for m in BLOCKS] == ["project", "scratch"]
+    assert [m["where"] for m in BLOCKS] == ["project", "edition", "edition", "scratch"]
 
 
 @pytest.mark.parametrize("match", BLOCKS, ids=[m["where"] for m in BLOCKS])

@@ -1,4 +1,5 @@
-"""``draft``: YAML proposals for the figures of a new document that the data does not hold yet."""
+"""``draft``: YAML proposals for the figures of a new document that the data does not hold yet;
+``accept``: the reviewed proposals merged into the data file."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from model.draft import Drafter
     from model.drafteval import published_day
     from model.loader import display_path, load
-    from model.proposals import render, summary
+    from model.proposals import ids, render, summary
     from model.seedtext import normalise_seed
 
     dataset = load(args.data, args.seeds)
@@ -37,8 +38,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
             say(line)
         return 0
     write_atomic(args.out, text.encode("utf-8"))
-    for proposal in proposals:
-        say(summary(proposal))
+    for proposal, pid in zip(proposals, ids(proposals), strict=True):
+        say(summary(proposal, pid))
     tell(f"wrote {display_path(args.out)}: {len(proposals)} proposal(s)")
     return 0
 
@@ -58,6 +59,25 @@ def _evaluate(document: Document, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_accept(args: argparse.Namespace) -> int:
+    from model.accept import accept
+    from model.cli.reporting import editor_of
+    from model.loader import display_path
+    from model.problems import DataError
+
+    only = [x.strip() for x in args.only.split(",") if x.strip()] if args.only is not None else None
+    try:
+        changes = accept(args.proposals, args.data, args.seeds, editor_of(args), only)
+    except DataError as exc:
+        for problem in exc.problems:
+            tell(problem)
+        tell(f"{display_path(args.data)}: nothing written ({len(exc.problems)} problem(s))")
+        return 1
+    for change in changes:
+        say(f"{display_path(args.data)}: {change.summary()}")
+    return 0
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``draft`` on the subcommands."""
     p = sub.add_parser("draft", help="YAML proposals for the untracked figures of a document")
@@ -69,3 +89,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--misses", action="store_true", help="with --evaluate: list misses and wrong fields")
     add_data_options(p)
     p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("accept", help="merge the accepted proposals of a `draft --out` file into the data")
+    p.add_argument("proposals", type=Path, help="the proposals file, reviewed (accept: true, no TODO left)")
+    p.add_argument("--only", help="accept exactly these proposal ids (L17,L18), whatever accept: says")
+    p.add_argument("--editor", help="name for the audit log (default: cli:<user>)")
+    add_data_options(p)
+    p.set_defaults(func=cmd_accept)

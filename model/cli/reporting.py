@@ -32,7 +32,8 @@ def _number(text: str) -> tuple[float, bool]:
         raise argparse.ArgumentTypeError(word(exc.key, "en", text=exc.text)) from None
 
 
-def _editor(args: argparse.Namespace) -> str:
+def editor_of(args: argparse.Namespace) -> str:
+    """``--editor``, else ``cli:<user>`` (the name in the audit log)."""
     if args.editor:
         return str(args.editor)
     try:
@@ -52,7 +53,7 @@ def _apply(args: argparse.Namespace, edit: Edit) -> int:
     from model import update
     from model.loader import display_path
 
-    change = update.apply(args.data, args.seeds, edit, _editor(args))
+    change = update.apply(args.data, args.seeds, edit, editor_of(args))
     say(f"{display_path(args.data)}: {change.summary()}")
     return 0
 
@@ -78,7 +79,7 @@ def cmd_comment(args: argparse.Namespace) -> int:
     if not text:
         raise UpdateError("give the comment with --ja and/or --en")
     day = (args.date or date.today()).isoformat()
-    edit = update.comment(args.kpi, day, args.author or _editor(args), text, args.period)
+    edit = update.comment(args.kpi, day, args.author or editor_of(args), text, args.period)
     return _apply(args, edit)
 
 
