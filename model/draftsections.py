@@ -5,7 +5,7 @@
 - A list of projects with their bureaus (``- ① 衛星による不適正盛土検知プロジェクト |
   都市整備局``) announces the pages that follow: a passage after such a list belongs to the
   project whose title shares most character pairs with the words before it.
-- In the minutes of a meeting, a speaker's turn (``○東村山市長``, ``〇小池知事``) opens the
+- In the minutes of a meeting, a speaker's turn (``○東村山市長``, ``〇知事``) opens the
   passage of the speaker's side: the bureau the speaker's title names, else the Governor's
   side (知事, 副知事, 局長, 部長: the data's ``government``) or, for anyone else, the
   counterpart named in the document's title (``特別区長会との意見交換``).
