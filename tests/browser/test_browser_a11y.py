@@ -22,7 +22,7 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(browser, tmp_pat
     table = axe_pages.table(results)
     (ARTIFACTS / "axe-table.md").write_text(table + "\n", encoding="utf-8")
     print(table)
-    assert len(results) == 2 * len(axe_pages.PAGES) + 2  # every page, both languages, the banner
+    assert len(results) == 2 * (len(axe_pages.PAGES) + 2)  # every page and both banners, twice
     failures = {f"{label} ({lang})": axe_pages.serious(found) for (label, lang), found in results.items()}
     assert not {k: v for k, v in failures.items() if v}, table
 
