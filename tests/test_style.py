@@ -80,15 +80,18 @@ def test_the_palette_itself_would_not_read_as_text() -> None:
     assert too_light == set(OKABE_ITO) - {"black", "blue"}
 
 
-def test_body_text_and_captions_of_the_theme_read_on_white() -> None:
-    """Streamlit draws captions (st.caption) in the theme's text colour at 60 % opacity."""
+@pytest.mark.parametrize("background", ["theme.backgroundColor", "theme.secondaryBackgroundColor"])
+def test_body_text_and_captions_of_the_theme_read_on_the_page_and_the_sidebar(background) -> None:
+    """Streamlit draws captions (st.caption) in the theme's text colour at 60 % opacity, on the
+    page (backgroundColor) and in the sidebar and inputs (secondaryBackgroundColor)."""
     theme = serve.settings()
     assert theme["theme.base"] == "light"
-    text = theme["theme.textColor"]
-    assert contrast(text, BACKGROUND) >= 7  # AAA for body text
-    caption = blend(text, CAPTION_OPACITY)
-    assert contrast(caption, BACKGROUND) >= AA, (caption, round(contrast(caption, BACKGROUND), 2))
-    assert contrast(blend("#2F2D2B", CAPTION_OPACITY), BACKGROUND) < AA  # Streamlit's own default fails
+    text, under = theme["theme.textColor"], theme[background]
+    assert contrast(text, under) >= 7  # AAA for body text
+    caption = blend(text, CAPTION_OPACITY, under)
+    assert contrast(caption, under) >= AA, (caption, under, round(contrast(caption, under), 2))
+    assert contrast(blend("#2F2D2B", CAPTION_OPACITY, under), under) < AA  # Streamlit's default fails
+    assert theme["theme.backgroundColor"] == BACKGROUND  # what the charts and style.py assume
 
 
 def test_blend() -> None:
