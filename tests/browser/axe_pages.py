@@ -167,6 +167,7 @@ def table(results: dict[tuple[str, str], list[dict]]) -> str:
 
 
 if __name__ == "__main__":
+    import os
     import tempfile
 
     from playwright.sync_api import sync_playwright
@@ -174,6 +175,7 @@ if __name__ == "__main__":
     from scripts.apphost import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        os.environ.setdefault("KPI_CACHE_SECRET", str(Path(tmp) / "cache-secret"))  # not the home folder's
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         print(table(measure(chromium, Path(tmp))))
         chromium.close()
