@@ -1,4 +1,5 @@
-"""Small Streamlit helpers shared by the pages: charts, tables (cards on a phone), empty states.
+"""Small Streamlit helpers shared by the pages: charts, tables (cards on a phone), empty states,
+and the page's language for screen readers (``<html lang>``).
 
 Streamlit's own table toolbar download (and clipboard copy) is off (``client.disableDataExport``
 in ``.streamlit/config.toml``): it would write text such as ``=cmd|' /C calc'!A0`` as it is.
