@@ -16,11 +16,11 @@ import pandas as pd
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from dashboard.figures import trajectory
 from dashboard.i18n import date_text, period_label, status_label, t
 from dashboard.sources import SourceBook
 from dashboard.style import STATUS_COLOURS
 from dashboard.tables import kpi_figures, status_counts, status_text
+from dashboard.trajectory_chart import trajectory
 from model.atomic import write_atomic
 from model.columns import STATUS_RULE_EN, STATUS_RULE_JA
 from model.explain import explain

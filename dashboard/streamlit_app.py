@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import data, responsive, serve, sidebar, state
+from dashboard import data, responsive, serve, sidebar, state, ui
 from dashboard.i18n import t
 from dashboard.problem_text import problem_list
 
@@ -25,6 +25,7 @@ st.set_page_config(
 
 incoming = state.incoming_params()
 lang, messages = sidebar.language(incoming)
+ui.page_language(lang)
 PAGES = [
     ("app_pages/overview.py", "page_overview", ":material/dashboard:", ""),
     ("app_pages/years.py", "page_years", ":material/calendar_month:", "years"),

@@ -1,4 +1,5 @@
-"""Small Streamlit helpers shared by the pages: charts, tables (cards on a phone), empty states.
+"""Small Streamlit helpers shared by the pages: charts, tables (cards on a phone), empty states,
+and the page's language for screen readers (``<html lang>``).
 
 Streamlit's own table toolbar download (and clipboard copy) is off (``client.disableDataExport``
 in ``.streamlit/config.toml``): it would write text such as ``=cmd|' /C calc'!A0`` as it is.
@@ -14,7 +15,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.cards import cards_html
-from dashboard.figures import chart_config
+from dashboard.chart_layout import chart_config, file_name
 from dashboard.i18n import t
 from dashboard.markdown import md
 from dashboard.responsive import NARROW, WIDE
@@ -22,10 +23,38 @@ from dashboard.style import OKABE_ITO
 from dashboard.tables import kpi_table
 from model.export import ESCAPE, FORMULA_PREFIXES, to_csv_bytes
 
+#: ``<html lang>`` follows the page's language (Streamlit's page shell says ``en`` and offers no
+#: setting in 1.67): set by a script at every run, and put back should anything change it.
+LANG_JS = """
+<script>
+(() => {{
+  const root = document.documentElement;
+  window.__kptLang = "{lang}";
+  root.lang = window.__kptLang;
+  if (window.__kptLangKeeper) return;
+  window.__kptLangKeeper = new MutationObserver(() => {{
+    if (root.lang !== window.__kptLang) root.lang = window.__kptLang;
+  }});
+  window.__kptLangKeeper.observe(root, {{ attributes: true, attributeFilter: ["lang"] }});
+}})();
+</script>
+"""
+LANG_KEY = "kpt-page-lang"
+
+
+def page_language(lang: str) -> None:
+    """Say the page's language to screen readers and the browser (``<html lang="ja">`` or ``en``).
+
+    The script's element is hidden (a script in ``st.html`` takes a line otherwise); it runs again
+    whenever the language changes, since its text changes with it."""
+    st.html(f"<style>.st-key-{LANG_KEY} {{ display: none; }}</style>")
+    with st.sidebar.container(key=LANG_KEY):
+        st.html(LANG_JS.format(lang="en" if lang == "en" else "ja"), unsafe_allow_javascript=True)
+
 
 def chart(fig: go.Figure, alt: str, lang: str, key: str | None = None) -> None:
     """A plotly chart with the modebar (download as PNG) in the page's language, and a text alternative."""
-    st.plotly_chart(fig, config=chart_config(lang), theme=None, alt=alt, key=key)
+    st.plotly_chart(fig, config=chart_config(lang, file_name(fig)), theme=None, alt=alt, key=key)
 
 
 def limited(rows: pd.DataFrame, total: int, lang: str) -> None:

@@ -6,11 +6,11 @@ from datetime import date
 import streamlit as st
 
 from dashboard import data, passages, selectors, state, ui
-from dashboard.figures import trajectory
 from dashboard.history import audit_table, target_history
 from dashboard.i18n import date_text, period_label, t
 from dashboard.markdown import md
 from dashboard.tables import kpi_figures, status_text
+from dashboard.trajectory_chart import trajectory
 from model import audit
 from model.explain import explain
 from model.frames import BUREAU_JOIN

@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.examples import EXAMPLES
-from dashboard.figures import trajectory
 from dashboard.i18n import date_text, status_label, t
+from dashboard.trajectory_chart import trajectory
 from model.explain import explain
 from model.progress import AT_RISK_RATIO, ON_TRACK_RATIO, assess
 
