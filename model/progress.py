@@ -2,8 +2,9 @@
 
 This module is the only place where a status, an expected value or an expected path is
 computed; frames, the CSV, ``diff``, the explanation and every page take them from its
-:class:`Assessment` (the engine's vocabulary, :mod:`model.assessment`). The rule is documented with worked examples in the README ("Status
-rule") and each threshold is a named constant below.
+:class:`Assessment` (the engine's vocabulary lives in :mod:`model.assessment`, which holds no
+rule). The rule is documented with worked examples in the README ("Status rule") and each
+threshold is a named constant below.
 
 * Only what was public at ``as_of`` exists (:mod:`model.timeline`).
 * A *report* is an ``actual`` or ``estimate`` whose period has ended by ``as_of``; for a
