@@ -6,11 +6,15 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from model.loader import Dataset, load
+
+if TYPE_CHECKING:  # Streamlit is imported by the app tests only: processes that tests start
+    # import this module (multiprocessing's spawn), and they need no Streamlit
+    from streamlit.testing.v1 import AppTest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -106,6 +110,8 @@ def open_app(
 ) -> AppTest:
     """Open the dashboard with ``params`` in the URL (and ``secrets``/``user`` if given), then
     switch to ``page`` ("kpi" → app_pages/kpi.py) as a link to /page would; no exception allowed."""
+    from streamlit.testing.v1 import AppTest
+
     at = AppTest.from_file(str(ENTRY), default_timeout=60)
     at.query_params.update(params)
     for key, value in (secrets or {}).items():
