@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test check types lint validate export schema readme fuzz-long bench serve-replicas load-test clean
+.PHONY: run test check types lint validate export schema readme fuzz fuzz-long bench serve-replicas load-test clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,18 +22,22 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 run: $(VENV)/.installed
 	$(PY) dashboard/serve.py --address $(HOST) --port $(PORT)
 
-# lint, types, the data's own checks and every test that needs no browser
+# lint, types, the data's own checks and every test that needs no browser, on every core
+# (pytest-xdist); the fuzz tests try 25 inputs each here, 150 in `make fuzz`
 check: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) -m model validate
 	$(PY) -m model coverage
-	$(PY) -m pytest -m "not browser and not nginx"
+	HYPOTHESIS_PROFILE=check $(PY) -m pytest -n auto -m "not browser and not nginx"
 
-# everything: check, then the browser and nginx tests
-test: check
+# everything: check, the fuzz tests with their full budget, then the browser and nginx tests
+test: check fuzz
 	$(PY) -m pytest -m "browser or nginx"
+
+fuzz: $(VENV)/.installed-dev
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest tests/test_fuzz.py -q
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check --fix .

@@ -140,6 +140,14 @@ def past_due(frame: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop(columns="_wait")
 
 
+def row_kinds(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Each figure row's kind in words (a replaced target says so instead of "target")."""
+    return [
+        t("superseded", lang) if s else t(r, lang)
+        for r, s in zip(rows["row_type"], rows["superseded"], strict=True)
+    ]
+
+
 def figure_table(rows: pd.DataFrame, overview: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Figure rows with the KPI name, kind, period label, value with unit and the KPI's status."""
     merged = rows.merge(overview, on="kpi_id", how="inner", suffixes=("", "_kpi"))
@@ -147,10 +155,7 @@ def figure_table(rows: pd.DataFrame, overview: pd.DataFrame, lang: str) -> pd.Da
     return pd.DataFrame(
         {
             t("kpi", lang): merged[f"name_{lang}"],
-            t("kind", lang): [
-                t("superseded", lang) if s else t(r, lang)
-                for r, s in zip(merged["row_type"], merged["superseded"], strict=True)
-            ],
+            t("kind", lang): row_kinds(merged, lang),
             t("period", lang): merged["period"].map(lambda p: period_label(p, lang)),
             t("value", lang): [
                 figure_text(v, u, lang, m, a, b)
@@ -213,10 +218,7 @@ def kpi_figures(
     ids = [s.split("; ") if s else [] for s in rows["source_file"]]
     return pd.DataFrame(
         {
-            t("kind", lang): [
-                t("superseded", lang) if s else t(r, lang)
-                for r, s in zip(rows["row_type"], rows["superseded"], strict=True)
-            ],
+            t("kind", lang): row_kinds(rows, lang),
             t("period", lang): rows["period"].map(lambda p: period_label(p, lang)),
             t("value", lang): [
                 figure_text(v, unit, lang, measure, a, b)

@@ -135,8 +135,12 @@ SNAPSHOT_FIELDS: tuple[Column, ...] = (
 )  # fmt: skip
 
 
+def by_key(fields: tuple[Column, ...]) -> dict[str, Column]:
+    return {c.key: c for c in fields}
+
+
 def _pick(*keys: str) -> tuple[Column, ...]:
-    fields = {c.key: c for c in SNAPSHOT_FIELDS}
+    fields = by_key(SNAPSHOT_FIELDS)
     return tuple(fields[k] for k in keys)
 
 
@@ -203,7 +207,3 @@ STATUS_RULE_EN = (
     f"A maintain KPI is on track within {MAINTAIN_TOLERANCE:.0%} of its target. Without a target: "
     "no target; without a report to judge: no data. Plans never count as reports."
 )
-
-
-def by_key(fields: tuple[Column, ...]) -> dict[str, Column]:
-    return {c.key: c for c in fields}

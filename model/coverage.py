@@ -19,8 +19,9 @@ while untracked figures remain, 0 otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 from typing import Literal
 
@@ -217,10 +218,18 @@ def first_quote(kpi: Kpi, seeds: Path | None = None) -> tuple[str, str]:
     return (in_seeds or quotes)[0]
 
 
-def doc_row(document: Document, kpi: Kpi, seeds: Path) -> DocRow:
-    source, quote = first_quote(kpi, seeds)
+def _seed_of(seeds: Path, source: str) -> tuple[str, SeedText]:
+    """A seed's raw text and its normalised form."""
     raw = (seeds / source).read_bytes().decode("utf-8-sig", errors="replace")
-    seed = normalise_seed(source, raw)
+    return raw, normalise_seed(source, raw)
+
+
+def doc_row(
+    document: Document, kpi: Kpi, seeds: Path, seed_of: Callable[[str], tuple[str, SeedText]]
+) -> DocRow:
+    """The row of docs/coverage.md for ``kpi``; ``seed_of`` gives a seed's raw and normalised text."""
+    source, quote = first_quote(kpi, seeds)
+    raw, seed = seed_of(source)
     pillar = next(p for p in document.pillars if p.id == kpi.pillar)
     labels = {b.id: b for b in document.bureaus}
     bureau = "・".join(f"{labels[b].ja} ({labels[b].en})" for b in kpi.bureau_ids)
@@ -233,7 +242,8 @@ def doc_row(document: Document, kpi: Kpi, seeds: Path) -> DocRow:
 
 def render_doc(document: Document, seeds: Path) -> str:
     """The Markdown of docs/coverage.md: one row per KPI, in data order."""
-    rows = [doc_row(document, kpi, seeds) for kpi in document.kpis]
+    seed_of = cache(partial(_seed_of, seeds))  # each seed read and normalised once
+    rows = [doc_row(document, kpi, seeds, seed_of) for kpi in document.kpis]
     out = [DOC_INTRO, "| KPI id | name | bureau | section | source | line |", "|---|---|---|---|---|---|"]
     for r in rows:
         cells = (f"`{r.kpi}`", r.name, r.bureau, r.section, f"`{r.source}`", str(r.line))

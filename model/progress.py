@@ -2,8 +2,9 @@
 
 This module is the only place where a status, an expected value or an expected path is
 computed; frames, the CSV, ``diff``, the explanation and every page take them from its
-:class:`Assessment`. The rule is documented with worked examples in the README ("Status
-rule") and each threshold is a named constant below.
+:class:`Assessment` (the engine's vocabulary lives in :mod:`model.assessment`, which holds no
+rule). The rule is documented with worked examples in the README ("Status rule") and each
+threshold is a named constant below.
 
 * Only what was public at ``as_of`` exists (:mod:`model.timeline`).
 * A *report* is an ``actual`` or ``estimate`` whose period has ended by ``as_of``; for a
@@ -19,12 +20,11 @@ rule") and each threshold is a named constant below.
 
 from __future__ import annotations
 
-import itertools
 import math
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
+from model.assessment import STATUSES, Assessment, Basis, PathKind, PathPoint, Status, value_on
 from model.periods import Period, fiscal_year_of, fy_bounds, parse_period
 from model.reports import (
     Report,
@@ -36,18 +36,19 @@ from model.reports import (
 from model.schema import Kpi, Target
 from model.timeline import TIMELESS, Timeline, targets_in_force
 
-Status = Literal["achieved", "on_track", "at_risk", "off_track", "overdue", "no_data", "no_target"]
-STATUSES: tuple[Status, ...] = (
-    "achieved",
-    "on_track",
-    "at_risk",
-    "off_track",
-    "overdue",
-    "no_data",
-    "no_target",
-)
-Basis = Literal["actual", "estimate"]
-PathKind = Literal["plan", "straight"]
+# the engine's vocabulary (model/assessment.py) is imported from here by its users
+__all__ = [
+    "STATUSES",
+    "Assessment",
+    "Basis",
+    "PathKind",
+    "PathPoint",
+    "Status",
+    "assess",
+    "current_target",
+    "latest_actual_day",
+    "value_on",
+]
 
 #: progress / expected progress at or above this is on track …
 ON_TRACK_RATIO = 0.9
@@ -59,66 +60,9 @@ APPROXIMATE_TOLERANCE = 0.05
 MAINTAIN_TOLERANCE = 0.05
 
 
-@dataclass(frozen=True)
-class PathPoint:
-    """A corner of the expected path: the start, a plan or the target."""
-
-    period: Period
-    value: float
-    role: Literal["start", "plan", "target"]
-    approximate: bool = False
-
-    @property
-    def day(self) -> date:
-        return self.period.end
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """A KPI's status at ``as_of`` and the numbers behind it."""
-
-    kpi_id: str
-    as_of: date
-    status: Status
-    target: Target | None = None
-    target_period: Period | None = None
-    actual: float | None = None
-    actual_period: Period | None = None
-    basis: Basis | None = None
-    at_least: bool = False
-    approximate: bool = False
-    expected: float | None = None
-    expected_on: date | None = None
-    path: tuple[PathPoint, ...] = ()
-    path_kind: PathKind | None = None
-    measured: bool = True
-    report_due: Period | None = None
-
-    @property
-    def start(self) -> float | None:
-        return self.path[0].value if self.path else None
-
-    @property
-    def pct_of_target(self) -> float | None:
-        """Latest figure as a percentage of the current target."""
-        if self.actual is None or self.target is None or self.target.value == 0:
-            return None
-        return 100.0 * self.actual / self.target.value
-
-    @property
-    def expected_pct(self) -> float | None:
-        if self.expected is None or self.target is None or self.target.value == 0:
-            return None
-        return 100.0 * self.expected / self.target.value
-
-
 def current_target(kpi: Kpi, as_of: date, timeline: Timeline = TIMELESS) -> tuple[Period, Target] | None:
     """The earliest-due target in force that is not yet due, else the latest-due one."""
-    targets = targets_in_force(kpi, as_of, timeline)
-    for period, target in targets:
-        if period.end >= as_of:
-            return period, target
-    return targets[-1] if targets else None
+    return _current(targets_in_force(kpi, as_of, timeline), as_of)
 
 
 def meets(value: float, at_least: bool, target: Target, direction: str) -> bool:
@@ -152,19 +96,6 @@ def expected_path(
     corners = [plans[day] for day in sorted(plans)]
     points = (start, *corners, PathPoint(due, target.value, "target"))
     return points, "plan" if corners else "straight"
-
-
-def value_on(path: tuple[PathPoint, ...], day: date) -> float:
-    """The expected value at ``day``: linear between the path's corners, flat outside."""
-    if day <= path[0].day:
-        return path[0].value
-    for a, b in itertools.pairwise(path):
-        if day <= b.day:
-            span = (b.day - a.day).days
-            if span <= 0:
-                return b.value
-            return a.value + (b.value - a.value) * (day - a.day).days / span
-    return path[-1].value
 
 
 def _start(kpi: Kpi, reports: list[Report], as_of: date, timeline: Timeline) -> PathPoint:
@@ -204,6 +135,7 @@ def _figure(report: Report | None) -> Fields:
 
 
 def _current(targets: list[tuple[Period, Target]], as_of: date) -> tuple[Period, Target] | None:
+    """The first of ``targets`` (in due order) not yet due at ``as_of``, else the last one."""
     for period, target in targets:
         if period.end >= as_of:
             return period, target

@@ -6,11 +6,15 @@ import re
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from model.loader import Dataset, load
+
+if TYPE_CHECKING:  # Streamlit is imported by the app tests only: processes that tests start
+    # import this module (multiprocessing's spawn), and they need no Streamlit
+    from streamlit.testing.v1 import AppTest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -54,40 +58,44 @@ def app_data(tmp_path, monkeypatch):
     Yields a function that installs a given data file and seed folder instead (for tests that
     build their own data); by default the copy of ``tests/fixtures/dashboard/kpis.yaml``.
     """
-    from dashboard import auth, data
+    from dashboard import auth
 
     auth.THROTTLE.clear()  # sign-in failures of earlier tests are not this test's
 
     def install(path: Path, seeds: Path = DASHBOARD_FIXTURES / "seeds") -> Path:
-        monkeypatch.setenv("KPI_DATA", str(path))
-        monkeypatch.setenv("KPI_SEEDS", str(seeds))
-        monkeypatch.setenv("KPI_SNAPSHOTS", str(tmp_path / "snapshots"))
-        data.clear_cache()
-        data.forget()
+        point_at(monkeypatch, path, seeds, tmp_path / "snapshots")
         return path
 
     copy = tmp_path / "kpis.yaml"
     shutil.copyfile(DASHBOARD_FIXTURES / "kpis.yaml", copy)
     install.copy = install(copy)  # type: ignore[attr-defined]
     yield install
+    forget_data()
+    auth.THROTTLE.clear()
+
+
+def forget_data() -> None:
+    """Empty the dashboard's caches (the loaded data and what was drawn from it)."""
+    from dashboard import data
+
     data.clear_cache()
     data.forget()
-    auth.THROTTLE.clear()
+
+
+def point_at(monkeypatch, data_file: Path | None, seeds: Path, snapshots: Path | None = None) -> None:
+    """Point the app at a data file, seeds and snapshot folder (those given), with empty caches."""
+    for name, path in (("KPI_DATA", data_file), ("KPI_SEEDS", seeds), ("KPI_SNAPSHOTS", snapshots)):
+        if path is not None:
+            monkeypatch.setenv(name, str(path))
+    forget_data()
 
 
 def serve_data(monkeypatch, data_file: Path, seeds: Path, snapshots: Path):
     """Point the app at a data file, seeds and snapshot folder, with empty caches before and
     after (a generator: ``yield from`` it in a fixture)."""
-    from dashboard import data
-
-    monkeypatch.setenv("KPI_DATA", str(data_file))
-    monkeypatch.setenv("KPI_SEEDS", str(seeds))
-    monkeypatch.setenv("KPI_SNAPSHOTS", str(snapshots))
-    data.clear_cache()
-    data.forget()
+    point_at(monkeypatch, data_file, seeds, snapshots)
     yield
-    data.clear_cache()
-    data.forget()
+    forget_data()
 
 
 @pytest.fixture
@@ -106,6 +114,8 @@ def open_app(
 ) -> AppTest:
     """Open the dashboard with ``params`` in the URL (and ``secrets``/``user`` if given), then
     switch to ``page`` ("kpi" → app_pages/kpi.py) as a link to /page would; no exception allowed."""
+    from streamlit.testing.v1 import AppTest
+
     at = AppTest.from_file(str(ENTRY), default_timeout=60)
     at.query_params.update(params)
     for key, value in (secrets or {}).items():

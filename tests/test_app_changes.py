@@ -36,9 +36,21 @@ def make_history(folder: Path) -> Path:
     return copy
 
 
+@pytest.fixture(scope="module")
+def built_history(tmp_path_factory) -> Path:
+    """:func:`make_history` once for the module (two snapshots and an edit take a while)."""
+    return make_history(tmp_path_factory.mktemp("history"))
+
+
+def copy_history(built: Path, folder: Path) -> Path:
+    """A test's own copy of the built history (data file, audit log, snapshots) in ``folder``."""
+    shutil.copytree(built.parent, folder, dirs_exist_ok=True)
+    return folder / built.name
+
+
 @pytest.fixture
-def history(tmp_path, app_data) -> Path:
-    return app_data(make_history(tmp_path), SEEDS)
+def history(tmp_path, app_data, built_history) -> Path:
+    return app_data(copy_history(built_history, tmp_path), SEEDS)
 
 
 def changes_page(**params: str) -> AppTest:
@@ -118,8 +130,8 @@ def test_snapshot_options_skip_paths_outside_the_folder() -> None:
     assert list(compare.snapshot_options(index)) == ["snapshot-2025-03-31"]
 
 
-def test_transition_bar(tmp_path) -> None:
-    copy = make_history(tmp_path)
+def test_transition_bar(tmp_path, built_history) -> None:
+    copy = copy_history(built_history, tmp_path)
     folder = tmp_path / "snapshots"
     changes = diff(
         snapshots.read_snapshot(folder / "2024-03-31.csv"),

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
 from dashboard.history import revisions, target_history
 from model import audit
 from model.audit import Change
 from model.loader import load
 
+from conftest import forget_data, plain, point_at
 from conftest import open_app as page
-from conftest import plain
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 SEEDS = FIXTURE / "seeds"
@@ -24,12 +23,9 @@ XSS_NAME = "<img src=x onerror=alert(1)>"
 
 @pytest.fixture(autouse=True)
 def fresh(monkeypatch):
-    monkeypatch.setenv("KPI_SEEDS", str(SEEDS))
-    data.clear_cache()
-    data.forget()
+    point_at(monkeypatch, None, SEEDS)
     yield
-    data.clear_cache()
-    data.forget()
+    forget_data()
 
 
 def frame_with(at: AppTest, column: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from datetime import date
 
 import pytest
@@ -15,6 +16,9 @@ from model.export import EXTRA_COLUMNS, SNAPSHOT_COLUMNS, snapshot_frame, to_csv
 from model.loader import load
 from model.progress import STATUSES
 from model.snapshots import sha256_of, take
+
+from conftest import MINIMAL
+from conftest import SEEDS as FIXTURE_SEEDS
 
 frictionless = pytest.importorskip(
     "frictionless", reason="frictionless is a dev dependency (requirements-dev.txt)"
@@ -40,10 +44,20 @@ def edit_cell(path, row: int, column: str, value: str) -> None:
     path.write_bytes(out.getvalue().encode("utf-8-sig"))
 
 
-@pytest.fixture
-def folder(minimal, tmp_path):
+@pytest.fixture(scope="module")
+def taken(tmp_path_factory):
+    """The minimal data's snapshots at :data:`DATES`, taken once for the module."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    minimal = load(MINIMAL, FIXTURE_SEEDS)
     for day in DATES:
-        take(minimal, day, tmp_path)
+        take(minimal, day, folder)
+    return folder
+
+
+@pytest.fixture
+def folder(taken, tmp_path):
+    """A test's own copy of those snapshots (tests edit and delete files in it)."""
+    shutil.copytree(taken, tmp_path, dirs_exist_ok=True)
     return tmp_path
 
 

@@ -1,8 +1,9 @@
 """Fuzzing the loader: mutated copies of the real data file are accepted or rejected with
 problems, never with an exception.
 
-Budget: the `ci` profile (default) tries 150 mutations; `HYPOTHESIS_PROFILE=long` (used by
-`make fuzz-long`) tries 3,000.
+Budget: the `ci` profile (default; `make fuzz`, part of `make test`) tries 150 mutations per
+test, `HYPOTHESIS_PROFILE=check` (`make check`) 25, `HYPOTHESIS_PROFILE=long` (`make fuzz-long`)
+3,000.
 """
 
 import os
@@ -23,10 +24,10 @@ SEEDS = PROJECT / "seeds"
 TEXT = DATA.read_text(encoding="utf-8")
 LINES = TEXT.splitlines(keepends=True)
 
-settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile(
-    "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+for name, examples in (("check", 25), ("ci", 150), ("long", 3000)):
+    settings.register_profile(
+        name, max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 #: Replacement values that change a scalar's type or meaning.

@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 from plotly.offline import get_plotlyjs
 
+from dashboard.__main__ import main as report_main
 from dashboard.pack import kpis_of_bureau, pack_html, write_pack
 from model.explain import explain
 from model.export import ExportError
 from model.frames import figure_frame_at
 from model.loader import Dataset, load
 from model.progress import assess
-
-from conftest import PROJECT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dashboard"
 AS_OF = date(2024, 3, 31)
@@ -107,29 +106,39 @@ def test_write_pack_counts_kpis(dataset, tmp_path):
     assert sections(out.read_text(encoding="utf-8")) == ["trainees"]
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "dashboard", *args]
-    return subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=120)
+REPORT_DATA = ["--data", str(FIXTURE / "kpis.yaml"), "--seeds", str(FIXTURE / "seeds")]
 
 
-def test_report_command(tmp_path):
+def test_report_command(tmp_path, capsys):
     out = tmp_path / "pack.html"
-    data = ["--data", str(FIXTURE / "kpis.yaml"), "--seeds", str(FIXTURE / "seeds")]
-    result = run("report", "--bureau", "digital-service", "--as-of", "2024-03-31", "--out", str(out), *data)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == f"{out}: meeting pack of 4 KPIs, as of 2024-03-31, ja\n"
+    argv = ["report", "--bureau", "digital-service", "--as-of", "2024-03-31", "--out", str(out)]
+    assert report_main([*argv, *REPORT_DATA]) == 0
+    assert capsys.readouterr().out == f"{out}: meeting pack of 4 KPIs, as of 2024-03-31, ja\n"
     assert "<h2>デジタルサービス局</h2>" in out.read_text(encoding="utf-8")
-    result = run("report", "--bureau", "nope", "--out", str(tmp_path / "x.html"), *data)
-    assert result.returncode == 1 and 'unknown bureau "nope"' in result.stderr
-    assert "Traceback" not in result.stderr and not (tmp_path / "x.html").exists()
+    assert report_main(["report", "--bureau", "nope", "--out", str(tmp_path / "x.html"), *REPORT_DATA]) == 1
+    assert 'unknown bureau "nope"' in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
 
 
-def test_report_needs_no_streamlit():
-    code = "import sys, dashboard.__main__, dashboard.pack; print('streamlit' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=60
+def test_python_dash_m_dashboard_report_runs_without_streamlit(tmp_path):
+    """The command end to end, as ``python -m dashboard`` runs it, in a process of its own: it
+    writes the pack, exits 0 and never imports Streamlit; a bad bureau exits 1 without a traceback."""
+    code = (
+        "import runpy, sys\n"
+        "try:\n"
+        "    runpy.run_module('dashboard', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    print('streamlit' in sys.modules, exit.code)\n"
     )
-    assert result.stdout.strip() == "False", result.stderr
+    for bureau, expected in (("digital-service", "False 0"), ("nope", "False 1")):
+        out = tmp_path / f"{bureau}.html"
+        argv = ["report", "--bureau", bureau, "--as-of", "2024-03-31", "--out", str(out), *REPORT_DATA]
+        result = subprocess.run(
+            [sys.executable, "-c", code, *argv], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        )
+        assert result.stdout.splitlines()[-1] == expected, result.stderr
+        assert "Traceback" not in result.stderr
+        assert out.is_file() == (expected == "False 0")
 
 
 def test_a_comment_and_the_japanese_note_are_in_the_pack(dataset) -> None:

@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from model.words import WORDS, word
+from model.words import WORDS, en, ja, word
 
 from conftest import PROJECT
 
@@ -16,7 +16,7 @@ CODE = [
     p
     for folder in ("model", "dashboard", "scripts")
     for p in sorted((PROJECT / folder).rglob("*.py"))
-    if p.parent != WORDS_DIR
+    if WORDS_DIR not in p.parents
 ]
 
 
@@ -41,6 +41,28 @@ def literals() -> tuple[set[str], set[str]]:
 
 def test_both_languages_have_the_same_keys() -> None:
     assert set(WORDS["ja"]) ^ set(WORDS["en"]) == set()
+
+
+def test_both_languages_hold_each_key_in_the_same_area_module() -> None:
+    assert [area.__name__.rsplit(".", 1)[1] for area in ja.AREAS] == [
+        area.__name__.rsplit(".", 1)[1] for area in en.AREAS
+    ]
+    for ja_area, en_area in zip(ja.AREAS, en.AREAS, strict=True):
+        assert set(ja_area.WORDS) == set(en_area.WORDS), ja_area.__name__
+
+
+@pytest.mark.parametrize("lang", [ja, en], ids=["ja", "en"])
+def test_no_key_is_in_two_area_modules(lang) -> None:
+    """Joining the areas would silently keep only the last of two texts under one key."""
+    keys = [key for area in lang.AREAS for key in area.WORDS]
+    assert len(keys) == len(set(keys)) == len(lang.WORDS)
+
+
+def test_every_area_module_is_joined() -> None:
+    for lang in (ja, en):
+        folder = WORDS_DIR / lang.__name__.rsplit(".", 1)[1]
+        modules = {p.stem for p in folder.glob("*.py")} - {"__init__"}
+        assert modules == {area.__name__.rsplit(".", 1)[1] for area in lang.AREAS}
 
 
 @pytest.mark.parametrize("key", sorted(WORDS["ja"]))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import shutil
 import subprocess
 import zipfile
@@ -204,19 +203,20 @@ SOFFICE = shutil.which("soffice")
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
 
-def libreoffice_csv(path, tmp_path) -> dict[str, list[list[str]]]:
-    """Every sheet of ``path`` as CSV rows, converted by a headless LibreOffice."""
-    out = tmp_path / "lo"
-    profile = (tmp_path / "lo-profile").as_uri()
+def libreoffice_csv(paths, folder) -> dict[str, dict[str, list[list[str]]]]:
+    """Every sheet of each workbook in ``paths`` as CSV rows (by the workbook's stem), converted
+    by one headless LibreOffice (one start for all: it is the slow part)."""
+    out = folder / "lo"
+    profile = (folder / "lo-profile").as_uri()
     command = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", CSV_FILTER,
-               "--outdir", str(out), str(path)]  # fmt: skip
+               "--outdir", str(out), *map(str, paths)]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    sheets = {}
+    books: dict[str, dict[str, list[list[str]]]] = {path.stem: {} for path in paths}
     for file in out.glob("*.csv"):
-        name = re.sub(rf"^{re.escape(path.stem)}-", "", file.stem)
-        sheets[name] = list(csv.reader(io.StringIO(file.read_text(encoding="utf-8"))))
-    return sheets
+        stem, name = file.stem.split("-", 1)
+        books[stem][name] = list(csv.reader(io.StringIO(file.read_text(encoding="utf-8"))))
+    return books
 
 
 def same(kind: str, lo: str, exported: str) -> bool:
@@ -227,19 +227,37 @@ def same(kind: str, lo: str, exported: str) -> bool:
     return lo == exported
 
 
-@pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
-)
-@pytest.mark.parametrize(("data", "seeds"), [(MINIMAL, SEEDS), (None, None)], ids=["minimal", "real-data"])
-def test_libreoffice_reads_the_same_rows_as_the_csv(tmp_path, data, seeds):
-    dataset = load(data, seeds) if data else load()
-    as_of = AS_OF if data else date(2024, 3, 31)
-    path = tmp_path / "book.xlsx"
-    write_workbook(dataset, path, as_of)
-    sheets = libreoffice_csv(path, tmp_path)
+#: The workbooks LibreOffice reads: (dataset, evaluation date) by name.
+LO_BOOKS = {
+    "minimal": lambda folder: (load(MINIMAL, SEEDS), AS_OF),
+    "real": lambda folder: (load(), date(2024, 3, 31)),
+    "formula": lambda folder: (with_name(folder, "=1+1"), AS_OF),
+}
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory):
+    """Each of :data:`LO_BOOKS` written as a workbook and read back by LibreOffice: name →
+    (dataset, evaluation date, folder, sheets)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    folder = tmp_path_factory.mktemp("libreoffice")
+    books = {}
+    for name, make in LO_BOOKS.items():
+        (folder / name).mkdir()
+        dataset, as_of = make(folder / name)
+        write_workbook(dataset, folder / f"{name}.xlsx", as_of)
+        books[name] = (dataset, as_of, folder / name)
+    sheets = libreoffice_csv([folder / f"{name}.xlsx" for name in LO_BOOKS], folder)
+    return {name: (*books[name], sheets[name]) for name in LO_BOOKS}
+
+
+@pytest.mark.parametrize("name", ["minimal", "real"], ids=["minimal", "real-data"])
+def test_libreoffice_reads_the_same_rows_as_the_csv(libreoffice, name):
+    dataset, as_of, folder, sheets = libreoffice[name]
     assert set(sheets) == {SHEET_KPIS, SHEET_FIGURES, SHEET_COMMENTS, SHEET_ABOUT}
-    (tmp_path / "export.csv").write_bytes(to_csv_bytes(snapshot_frame(dataset, as_of)))
-    exported = read_snapshot(tmp_path / "export.csv").astype(str)
+    (folder / "export.csv").write_bytes(to_csv_bytes(snapshot_frame(dataset, as_of)))
+    exported = read_snapshot(folder / "export.csv").astype(str)
     rows = sheets[SHEET_FIGURES]
     assert rows[1] == list(exported.columns)
     assert len(rows) - 2 == len(exported)
@@ -249,13 +267,8 @@ def test_libreoffice_reads_the_same_rows_as_the_csv(tmp_path, data, seeds):
     assert [r[3] for r in sheets[SHEET_KPIS][2:]] == [k.id for k in dataset.kpis]
 
 
-@pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc-nogui)"
-)
-def test_libreoffice_keeps_formula_like_text_as_text(tmp_path):
-    path = tmp_path / "book.xlsx"
-    write_workbook(with_name(tmp_path, "=1+1"), path, AS_OF)
-    rows = libreoffice_csv(path, tmp_path)[SHEET_FIGURES]
+def test_libreoffice_keeps_formula_like_text_as_text(libreoffice):
+    rows = libreoffice["formula"][3][SHEET_FIGURES]
     assert rows[2][2] == "=1+1"  # the text, not 2
 
 

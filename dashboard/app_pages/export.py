@@ -16,6 +16,15 @@ ctx = state.context()
 lang = ctx.lang
 st.title(t("page_export", lang))
 
+
+def download(key: str, body: object, file_name: str, mime: str, icon: str, **more: object) -> None:
+    """A download button labelled ``t(key)``, keyed ``key``, that does not rerun the page."""
+    icon = f":material/{icon}:"
+    st.download_button(
+        t(key, lang), body, file_name=file_name, mime=mime, icon=icon, on_click="ignore", key=key, **more
+    )
+
+
 kpi_ids = list(ctx.frame["kpi_id"])
 frame = snapshot_frame(ctx.dataset, ctx.as_of, kpi_ids)
 st.write(t("export_intro", lang, as_of=date_text(ctx.as_of, lang), n=f"{len(frame):,}"))
@@ -32,58 +41,46 @@ encoding = st.selectbox(
     help=t("encoding_help", lang),
     key="encoding",
 )
+day = ctx.as_of.isoformat()
 try:
     csv = to_csv_bytes(frame, encoding)
 except ExportError as exc:
     st.error(t("encoding_error", lang, error=md(message_text(str(exc), lang))), icon=":material/error:")
 else:
-    st.download_button(
-        t("download_csv", lang),
+    no_rows = t("export_no_rows", lang) if frame.empty else None
+    download(
+        "download_csv",
         csv,
-        file_name=f"kpi-snapshot-{ctx.as_of.isoformat()}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-        key="download_csv",
+        f"kpi-snapshot-{day}.csv",
+        "text/csv",
+        "download",
         disabled=frame.empty,
-        help=t("export_no_rows", lang) if frame.empty else None,
+        help=no_rows,
     )
-st.download_button(
-    t("download_xlsx", lang),
+download(
+    "download_xlsx",
     lambda: workbook_bytes(ctx.dataset, ctx.as_of, kpi_ids),  # made when clicked
-    file_name=f"kpi-workbook-{ctx.as_of.isoformat()}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    f"kpi-workbook-{day}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "table_view",
     help=t("xlsx_help", lang),
-    icon=":material/table_view:",
-    on_click="ignore",
-    key="download_xlsx",
     disabled=ctx.frame.empty,  # no KPI: nothing to put in it
 )
 bureaus = {b.id: b.ja if lang == "ja" else b.en for b in ctx.dataset.document.bureaus}
 scope = bureaus.get(ctx.bureau or "", t("all_bureaus", lang))
-st.download_button(
-    t("download_pack", lang),
+download(
+    "download_pack",
     lambda: pack_html(ctx.dataset, ctx.as_of, kpi_ids, lang, scope).encode("utf-8"),  # made when clicked
-    file_name=f"kpi-pack-{ctx.as_of.isoformat()}.html",
-    mime="text/html",
+    f"kpi-pack-{day}.html",
+    "text/html",
+    "print",
     help=t("pack_help", lang),
-    icon=":material/print:",
-    on_click="ignore",
-    key="download_pack",
     disabled=ctx.frame.empty,
 )
 source = data.source_of(ctx.dataset)  # the YAML shown, even when the file is gone or broken now
 if source is None:
     st.caption(t("yaml_unavailable", lang))
 else:
-    st.download_button(
-        t("download_yaml", lang),
-        source,
-        file_name=ctx.dataset.path.name,
-        mime="application/yaml",
-        icon=":material/description:",
-        on_click="ignore",
-        key="download_yaml",
-    )
+    download("download_yaml", source, ctx.dataset.path.name, "application/yaml", "description")
 if not frame.empty:
     st.dataframe(frame, hide_index=True, placeholder="")

@@ -1,7 +1,9 @@
-"""Every word the project shows people, one dictionary per language (``ja.py``, ``en.py``).
+"""Every word the project shows people, one dictionary per language (``ja/``, ``en/``), each
+put together from one module per area (``status``, ``periods``, ``problems``, ``pages``, ``app``,
+``charts``, ``method``, ``record``, ``changes``, ``export``).
 
 :func:`word` looks a text up and fills in its ``{placeholders}``. Both dictionaries have the
-same keys and the same placeholders, and every key is used somewhere (``tests/test_words.py``).
+same keys (area by area) and the same placeholders, and every key is used somewhere (``tests/test_words.py``).
 Texts from the data file (KPI names, notes) are not here: the data carries both languages.
 """
 

@@ -1,0 +1,36 @@
+"""English words: the Changes page; the same keys as ``ja/changes.py``."""
+# ruff: noqa: E501 (one sentence per line: a dictionary reads and greps best that way)
+
+WORDS: dict[str, str] = {
+    # the Changes page
+    "changes_intro": "Compare two sides: a saved snapshot, or the current data at an evaluation date.",
+    "side_from": "From",
+    "side_to": "To",
+    "current_data": "Current data at a date",
+    "snapshot_label": "Snapshot {as_of}",
+    "eval_date": "Evaluation date",
+    "current_at": "Current data at {date}",
+    "no_snapshots": "No snapshots have been saved yet; you can compare the current data at two evaluation dates.",
+    "unknown_snapshot": 'There is no snapshot "{name}"; showing the default comparison.',
+    "snapshot_error": "Cannot read the snapshot.",
+    "changes_summary": "{old} → {new}: {n} change(s)",
+    "change_counts": "Changes by kind",
+    "change_kind": "Change",
+    "changes_n": "Count",
+    "change_kpi_added": "KPI added",
+    "change_kpi_removed": "KPI removed",
+    "change_status_changed": "Status changed",
+    "change_target_revised": "Target revised",
+    "change_target_added": "Target added",
+    "change_target_removed": "Target removed",
+    "change_figure_added": "Figure added",
+    "change_figure_removed": "Figure removed",
+    "change_value_changed": "Value changed",
+    "transitions": "Status transitions",
+    "no_transitions": "No KPI changed status.",
+    "other_changes": "Other changes",
+    "old": "Old",
+    "new": "New",
+    "download_diff": "Download the changes as CSV",
+    "changes_filtered": "Showing only the changes of KPIs that match the sidebar's filters ({filters}).",
+}
