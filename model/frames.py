@@ -72,6 +72,31 @@ STATUS_COLUMNS = [
 ]
 
 
+KPI_FRAME_COLUMNS = [
+    *KPI_COLUMNS,
+    "bureau_ja",
+    "bureau_en",
+    "pillar_ja",
+    "pillar_en",
+    "bureau_ids",
+    "bureau_names_ja",
+    "bureau_names_en",
+]
+FIGURE_FRAME_COLUMNS = [*FIGURE_COLUMNS, "period_start", "period_end", "period_kind", "fiscal_year"]
+#: The columns of each frame a dataset may come with (see :func:`stored_frame`).
+FRAME_COLUMNS = {"kpis": KPI_FRAME_COLUMNS, "figures": FIGURE_FRAME_COLUMNS, "status": STATUS_COLUMNS}
+#: Columns holding tuples (a columnar file gives them back as arrays).
+TUPLE_COLUMNS = frozenset({"bureau_ids", "bureau_names_ja", "bureau_names_en"})
+
+
+def stored_frame(dataset: Dataset, name: str) -> pd.DataFrame | None:
+    """A copy of a frame the dataset came with, if any: a dataset served by :mod:`model.cache`
+    carries ``stored_frames``, built by this module when the data was validated."""
+    stored: dict[str, pd.DataFrame] = getattr(dataset, "stored_frames", {})
+    frame = stored.get(name)
+    return None if frame is None else frame.copy(deep=False)
+
+
 def _label_frame(labels: list[Any], prefix: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -85,6 +110,9 @@ def _label_frame(labels: list[Any], prefix: str) -> pd.DataFrame:
 def kpi_frame(dataset: Dataset) -> pd.DataFrame:
     """KPI_COLUMNS with the labels of the leading bureau and the pillar, then ``bureau_ids``
     (every bureau of the KPI, leading first) with their labels ``bureau_names_ja`` / ``_en``."""
+    frame = stored_frame(dataset, "kpis")
+    if frame is not None:
+        return frame
     doc = dataset.document
     rows = [
         (
@@ -220,6 +248,9 @@ def _take(values: pd.Series, codes: np.ndarray) -> pd.Series:
 
 def figure_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per baseline, target and observation, with period start/end and fiscal year."""
+    stored = stored_frame(dataset, "figures")
+    if stored is not None:
+        return stored
     columns = figure_columns(dataset)
     frame = pd.DataFrame({name: columns[name] for name in FIGURE_COLUMNS}, columns=FIGURE_COLUMNS)
     frame["value"] = frame["value"].astype("float64")
@@ -284,6 +315,9 @@ def assessments(dataset: Dataset, as_of: date) -> list[Assessment]:
 
 def status_frame(dataset: Dataset, as_of: date) -> pd.DataFrame:
     """One row per KPI: status at ``as_of`` and the numbers behind it, from the progress engine."""
+    stored = stored_frame(dataset, f"status {as_of.isoformat()}")
+    if stored is not None:
+        return stored
     rows = [_row(a) for a in assessments(dataset, as_of)]
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     for column in ("actual", "target", "expected", "pct_of_target", "expected_pct"):
