@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from dashboard import search, sources
+from dashboard import search, sources, tables
 from model import settings
 from model.cache import fingerprint, load_cached_source
 from model.frames import figure_frame, figure_frame_at, overview_frame
@@ -148,29 +148,44 @@ def forget() -> None:
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _derived(
     kind: str,  # noqa: ARG001  # part of the key
     inputs: str,  # noqa: ARG001  # part of the key
     as_of: date,
+    view: Hashable,  # noqa: ARG001  # part of the key
     _dataset: Dataset,
     _build: Callable[[Dataset, date], T],
 ) -> T:
     """What ``_build`` makes of a dataset at a date, shared by every rerun of every session.
 
-    Keyed on the kind, the fingerprint of the inputs the dataset was validated from and the
-    date (arguments starting with ``_`` are not part of Streamlit's key): the same inputs give
-    the same dataset, so the value holds for any dataset of that fingerprint. Callers never
-    modify what they get (pandas copies on write, so filtering a frame leaves it alone).
+    Keyed on the kind, the fingerprint of the inputs the dataset was validated from, the date
+    and what else the value depends on (``view``: language, filters); arguments starting with
+    ``_`` are not part of Streamlit's key. The same inputs give the same dataset, so the value
+    holds for any dataset of that fingerprint. Callers never modify what they get (pandas
+    copies on write, so filtering a frame leaves it alone).
     """
     return _build(_dataset, as_of)
 
 
-def _memo(kind: str, dataset: Dataset, as_of: date, build: Callable[[Dataset, date], T]) -> T:
+def _memo(
+    kind: str, dataset: Dataset, as_of: date, build: Callable[[Dataset, date], T], view: Hashable = None
+) -> T:
     inputs = getattr(dataset, "fingerprint", None)
     if inputs is None:  # not served by model.cache (its inputs unknown): nothing to key it on
         return build(dataset, as_of)
-    return _derived(kind, inputs, as_of, dataset, build)
+    return _derived(kind, inputs, as_of, view, dataset, build)
+
+
+def derived(kind: str, dataset: Dataset, as_of: date, view: Hashable, build: Callable[[], T]) -> T:
+    """What a page builds from the served dataset at ``as_of`` for ``view`` (every other input
+    of ``build``: the language, the filters), built once and shared by every rerun."""
+    return _memo(kind, dataset, as_of, lambda _ds, _day: build(), view)
+
+
+def newest_actual(dataset: Dataset, as_of: date) -> date | None:
+    """The end of the newest actual's period among the figures public at ``as_of``."""
+    return _memo("newest_actual", dataset, as_of, lambda ds, day: tables.newest_actual(figures(ds, day)))
 
 
 def overview(dataset: Dataset, as_of: date) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from model.schema import note_text
 
 ctx = state.context()
 lang = ctx.lang
-names = ctx.names()
+names = data.derived("kpi.names", ctx.dataset, ctx.as_of, lang, ctx.names)
 st.title(t("page_kpi", lang))
 
 ids = list(ctx.frame["kpi_id"])
@@ -37,7 +37,9 @@ if ctx.filtered and not ctx.frame.empty and kpi_id not in set(ctx.frame["kpi_id"
 kpi = ctx.kpi(kpi_id)
 assessment = assess(kpi, ctx.as_of, ctx.dataset.timeline)
 unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
-row = ctx.overview.set_index("kpi_id").loc[kpi_id]
+row = data.derived("kpi.by_id", ctx.dataset, ctx.as_of, None, lambda: ctx.overview.set_index("kpi_id")).loc[
+    kpi_id
+]
 book = data.source_book(ctx.dataset)
 
 st.header(md(names[kpi_id]))
