@@ -33,6 +33,7 @@ from model.frames import figure_frame, figure_frame_at, overview_frame
 from model.loader import Dataset
 from model.problems import DataError, Problem
 from model.progress import latest_actual_day
+from model.schema import Kpi
 
 _LOG = logging.getLogger(__name__)
 
@@ -203,6 +204,11 @@ def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:
     starts from its one ``figure_frame``."""
     every = _memo("figure_frame", dataset, date.min, lambda ds, _: figure_frame(ds))
     return _memo("figures", dataset, as_of, lambda ds, day: figure_frame_at(ds, day, every))
+
+
+def kpis_by_id(dataset: Dataset) -> dict[str, Kpi]:
+    """The dataset's KPIs by id, worked out once per dataset."""
+    return _memo("kpis_by_id", dataset, date.min, lambda ds, _: {k.id: k for k in ds.kpis})
 
 
 def search_texts(dataset: Dataset) -> pd.Series:

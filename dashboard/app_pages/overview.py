@@ -76,7 +76,7 @@ def page() -> None:
 
     st.subheader(t("overdue_list", lang))
     st.caption(t("overdue_help", lang))
-    ui.kpis(memo("past_due", lambda: past_due(ctx.frame)), lang, key="overdue")
+    ui.kpis(memo("past_due", lambda: past_due(ctx.frame)), lang, key="overdue", memo=memo)
 
     if ctx.dataset.warnings:
         with st.expander(t("data_warnings", lang, n=len(ctx.dataset.warnings))):
