@@ -80,3 +80,26 @@ def test_a_dataset_of_unknown_inputs_is_not_kept(app_data):
     plain = load(app_data.copy, Path(data.data_paths()[1]))
     assert not hasattr(plain, "fingerprint")
     assert data.overview(plain, DAY) is not data.overview(plain, DAY)
+
+
+def test_a_rerun_of_the_overview_rebuilds_no_kpi_table(app_data, monkeypatch):
+    """The past-due table is built once per dataset, date and view, not on every rerun."""
+    from dashboard import tables, ui
+
+    from conftest import open_app
+
+    built = []
+
+    def counting(frame, lang):
+        built.append(lang)
+        return tables.kpi_table(frame, lang)
+
+    monkeypatch.setattr(ui, "kpi_table", counting)
+    at = open_app()
+    assert built  # the fixture has KPIs past due
+    first = len(built)
+    at.run()
+    at.run()
+    assert len(built) == first
+    open_app(lang="en")
+    assert len(built) > first and built[-1] == "en"  # another view, built for it
