@@ -149,7 +149,7 @@ def forget() -> None:
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=256)  # least recently used go first
 def _derived(
     kind: str,  # noqa: ARG001  # part of the key
     inputs: str,  # noqa: ARG001  # part of the key
