@@ -1,10 +1,11 @@
 """Loading the data file at the UI edge: cached on the file's content, overridable by env vars.
 
 ``KPI_DATA`` and ``KPI_SEEDS`` point the app at another data file and seed folder (tests use
-fixtures); ``KPI_SNAPSHOTS`` the snapshot folder. The cache key includes a hash of the data
-file and the name, inode, size and modification time of every file in the seed folder (every
-file the loader may read, whatever its suffix), so an edit shows up on the next interaction
-without a restart.
+fixtures); ``KPI_SNAPSHOTS`` the snapshot folder. The one cache here (``st.cache_resource``) is
+keyed on :func:`model.cache.fingerprint`: the bytes of the data file and of every file in the
+seed folder (each hashed again only when its size or times change), so an edit shows up on the
+next interaction without a restart. What the pages derive from a dataset (frames at a date,
+search texts, sources) is kept in the same cache under the dataset's fingerprint and the date.
 
 When the file on disk becomes unusable (a bad edit, a truncated copy) the app keeps serving
 the last valid dataset of that path and says what is wrong and since when; the first valid
@@ -14,26 +15,25 @@ load afterwards clears the failure. That memory lives here, in the server proces
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
-import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import search, sources
+from dashboard import search, sources, tables
 from model import settings
-from model.cache import load_cached_source, seed_files
+from model.cache import fingerprint, load_cached_source
 from model.frames import figure_frame, figure_frame_at, overview_frame
 from model.loader import Dataset
 from model.problems import DataError, Problem
 from model.progress import latest_actual_day
+from model.schema import Kpi
 
 _LOG = logging.getLogger(__name__)
 
@@ -46,36 +46,6 @@ def data_paths() -> tuple[Path, Path]:
 def snapshots_folder() -> Path:
     """Where the command line's ``snapshot`` writes for this data file."""
     return settings.snapshots_folder(settings.data_file())
-
-
-_CONTENT_DIGESTS: dict[tuple[str, int, int, int], str] = {}
-
-
-def _content_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes, recomputed only when its inode, size or mtime changed
-    (hashing a large file on every rerun would cost tens of milliseconds)."""
-    try:
-        st_ = path.stat()
-        key = (str(path), st_.st_ino, st_.st_size, st_.st_mtime_ns)
-        digest = _CONTENT_DIGESTS.get(key)
-        if digest is None:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if len(_CONTENT_DIGESTS) > 32:
-                _CONTENT_DIGESTS.clear()
-            _CONTENT_DIGESTS[key] = digest
-        return digest
-    except OSError as exc:
-        return repr(exc)
-
-
-def _fingerprint(data: Path, seeds: Path) -> str:
-    """The data file's content and every seed file the loader may read (whatever its suffix):
-    name, inode, size and modification time."""
-    digest = hashlib.sha256(_content_digest(data).encode())
-    for seed in seed_files(seeds):
-        stat = seed.stat()
-        digest.update(f"{seed.name}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
 
 
 #: A valid load: the dataset and the bytes of the data file it was validated from.
@@ -105,8 +75,9 @@ def _unexpected(data: str, exc: Exception) -> Problem:
 
 
 def clear_cache() -> None:
-    """Forget every cached load (after the app itself wrote the data file)."""
+    """Forget every cached load and what was derived from it (after the app wrote the data file)."""
     _load.clear()
+    _derived.clear()
 
 
 def load_dataset() -> Loaded | list[Problem]:
@@ -116,7 +87,7 @@ def load_dataset() -> Loaded | list[Problem]:
         why = "is a folder, not a file" if data.is_dir() else "does not exist"
         return [Problem("error", str(data), None, f"the data file {why}")]
     try:
-        return _load(str(data), str(seeds), _fingerprint(data, seeds))
+        return _load(str(data), str(seeds), fingerprint(data, seeds))
     except Exception as exc:  # e.g. a seed removed between listing and stat: not cached, tried again
         return [_unexpected(str(data), exc)]
 
@@ -176,22 +147,46 @@ def forget() -> None:
 
 
 T = TypeVar("T")
-_MEMO: dict[tuple[str, int, date], tuple[weakref.ref[Dataset], Any]] = {}
 
 
-def _memo(kind: str, dataset: Dataset, as_of: date, build: Callable[[Dataset, date], T]) -> T:
-    """One frame per dataset object, kind and evaluation date, shared by every rerun of every
-    session (pandas copies on write, so filtering it never changes it); an entry is used
-    only while it belongs to this very dataset object."""
-    key = (kind, id(dataset), as_of)
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0]() is dataset:
-        return hit[1]
-    frame = build(dataset, as_of)
-    if len(_MEMO) >= 128:
-        _MEMO.clear()
-    _MEMO[key] = (weakref.ref(dataset), frame)
-    return frame
+@st.cache_resource(show_spinner=False, max_entries=256)  # least recently used go first
+def _derived(
+    kind: str,  # noqa: ARG001  # part of the key
+    inputs: str,  # noqa: ARG001  # part of the key
+    as_of: date,
+    view: Hashable,  # noqa: ARG001  # part of the key
+    _dataset: Dataset,
+    _build: Callable[[Dataset, date], T],
+) -> T:
+    """What ``_build`` makes of a dataset at a date, shared by every rerun of every session.
+
+    Keyed on the kind, the fingerprint of the inputs the dataset was validated from, the date
+    and what else the value depends on (``view``: language, filters); arguments starting with
+    ``_`` are not part of Streamlit's key. The same inputs give the same dataset, so the value
+    holds for any dataset of that fingerprint. Callers never modify what they get (pandas
+    copies on write, so filtering a frame leaves it alone).
+    """
+    return _build(_dataset, as_of)
+
+
+def _memo(
+    kind: str, dataset: Dataset, as_of: date, build: Callable[[Dataset, date], T], view: Hashable = None
+) -> T:
+    inputs = getattr(dataset, "fingerprint", None)
+    if inputs is None:  # not served by model.cache (its inputs unknown): nothing to key it on
+        return build(dataset, as_of)
+    return _derived(kind, inputs, as_of, view, dataset, build)
+
+
+def derived(kind: str, dataset: Dataset, as_of: date, view: Hashable, build: Callable[[], T]) -> T:
+    """What a page builds from the served dataset at ``as_of`` for ``view`` (every other input
+    of ``build``: the language, the filters), built once and shared by every rerun."""
+    return _memo(kind, dataset, as_of, lambda _ds, _day: build(), view)
+
+
+def newest_actual(dataset: Dataset, as_of: date) -> date | None:
+    """The end of the newest actual's period among the figures public at ``as_of``."""
+    return _memo("newest_actual", dataset, as_of, lambda ds, day: tables.newest_actual(figures(ds, day)))
 
 
 def overview(dataset: Dataset, as_of: date) -> pd.DataFrame:
@@ -209,6 +204,11 @@ def figures(dataset: Dataset, as_of: date) -> pd.DataFrame:
     starts from its one ``figure_frame``."""
     every = _memo("figure_frame", dataset, date.min, lambda ds, _: figure_frame(ds))
     return _memo("figures", dataset, as_of, lambda ds, day: figure_frame_at(ds, day, every))
+
+
+def kpis_by_id(dataset: Dataset) -> dict[str, Kpi]:
+    """The dataset's KPIs by id, worked out once per dataset."""
+    return _memo("kpis_by_id", dataset, date.min, lambda ds, _: {k.id: k for k in ds.kpis})
 
 
 def search_texts(dataset: Dataset) -> pd.Series:

@@ -14,7 +14,6 @@ from dashboard import data, state
 from dashboard.datefield import date_field
 from dashboard.i18n import LANG_NAMES, LANGS, date_text, status_label, t
 from dashboard.state import MAX_DATE, MIN_DATE, Context
-from dashboard.tables import newest_actual
 from model.loader import Dataset
 from model.progress import STATUSES
 from model.schema import BUREAU_KINDS
@@ -57,7 +56,7 @@ def _evaluation_date(ds: Dataset, lang: str) -> None:
             bounds=(MIN_DATE, MAX_DATE), help=t("as_of_help", lang),
         )  # fmt: skip
     as_of = st.session_state["as_of"]
-    latest = newest_actual(data.figures(ds, as_of))
+    latest = data.newest_actual(ds, as_of)
     if latest is not None:
         side.caption(t("latest_actual", lang, date=date_text(latest, lang)))
     if as_of < state.today() - timedelta(days=365):
@@ -96,7 +95,7 @@ def draw(ds: Dataset, lang: str, incoming: dict[str, str]) -> tuple[Context, lis
     ctx = Context(
         ds, lang, as_of, bureau or None, pillar or None, statuses, query,
         data.overview(ds, as_of), data.figures(ds, as_of), awaiting, data.search_texts(ds),
-        newest_actual(data.figures(ds, as_of)),
+        data.newest_actual(ds, as_of),
     )  # fmt: skip
     side.caption(t("shown", lang, n=len(ctx.frame), total=len(ctx.overview)))
     if ctx.filtered:

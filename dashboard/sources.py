@@ -109,10 +109,31 @@ class SourceBook:
         after = raw[end:]
         head = raw[len(before) : start]
         tail, _, rest = after.partition("\n")
-        kept_before = [line for line in before.splitlines() if line.strip()][-lines:] if lines else []
-        kept_after = [line for line in rest.splitlines() if line.strip()][:lines]
+        kept_before = _last_lines(before, lines)
+        kept_after = _first_lines(rest, lines)
         return Passage(
             "".join(f"{line.strip()}\n" for line in kept_before) + head.lstrip(),
             raw[start:end],
             tail.rstrip() + "".join(f"\n{line.strip()}" for line in kept_after),
         )
+
+
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last ``count`` non-blank lines of ``text``, reading only as far back as needed (a seed
+    is read once per quote shown, and a quote may stand near the end of 150 KB)."""
+    window = 1024
+    while True:
+        kept = [line for line in text[-window:].splitlines() if line.strip()]
+        if count == 0 or len(kept) > count or window >= len(text):  # more than count: the first may be cut
+            return kept[-count:] if count else []
+        window *= 4
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines of ``text``, reading only as far as needed."""
+    window = 1024
+    while True:
+        kept = [line for line in text[:window].splitlines() if line.strip()]
+        if count == 0 or len(kept) > count or window >= len(text):
+            return kept[:count]
+        window *= 4

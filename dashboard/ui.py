@@ -9,6 +9,9 @@ which prefixes such text with ``'``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -52,6 +55,16 @@ def page_language(lang: str) -> None:
         st.html(LANG_JS.format(lang="en" if lang == "en" else "ja"), unsafe_allow_javascript=True)
 
 
+T = TypeVar("T")
+#: Keeps what a builder makes under a name (or just builds it): ``memo(name, build)``.
+Memo = Callable[[str, Callable[[], Any]], Any]
+
+
+def built(_name: str, build: Callable[[], T]) -> T:
+    """No memo: build every time."""
+    return build()
+
+
 def chart(fig: go.Figure, alt: str, lang: str, key: str | None = None) -> None:
     """A plotly chart with the modebar (download as PNG) in the page's language, and a text alternative."""
     st.plotly_chart(fig, config=chart_config(lang, file_name(fig)), theme=None, alt=alt, key=key)
@@ -93,21 +106,25 @@ def _both(
     status: str | None,
     percent: tuple[str, ...] = (),
     hide_zero: bool = False,
+    memo: Memo = built,
 ) -> None:
     """The table on a wide screen, the same rows as cards on a phone; the CSV download under both."""
     with st.container(key=f"{WIDE}{name}"):
         st.dataframe(frame, hide_index=True, column_config=config, placeholder="")
     with st.container(key=f"{NARROW}{name}"):
-        st.html(cards_html(frame, status, percent, hide_zero=hide_zero))
+        st.html(memo(f"cards.{name}", lambda: cards_html(frame, status, percent, hide_zero=hide_zero)))
     download(frame, name, lang)
 
 
-def kpis(frame: pd.DataFrame, lang: str, key: str) -> None:
-    """KPI rows with status (icon + name) and a progress bar of the percent of the current target."""
+def kpis(frame: pd.DataFrame, lang: str, key: str, memo: Memo = built) -> None:
+    """KPI rows with status (icon + name) and a progress bar of the percent of the current target.
+
+    ``memo`` keeps the readable rows and the cards across reruns (a page passes
+    ``dashboard.data.derived`` bound to its dataset, date and view)."""
     if frame.empty:
         st.caption(t("nothing", lang))
         return
-    table = kpi_table(frame, lang)
+    table = memo(f"kpi_table.{key}", lambda: kpi_table(frame, lang))
     pct = t("pct_of_target", lang)
     config = {
         table.columns[0]: st.column_config.TextColumn(width="large"),
@@ -115,7 +132,7 @@ def kpis(frame: pd.DataFrame, lang: str, key: str) -> None:
             pct, format="%.0f%%", min_value=0, max_value=100, color=OKABE_ITO["blue"]
         ),
     }
-    _both(table, key, lang, config, t("status", lang), (pct,))
+    _both(table, key, lang, config, t("status", lang), (pct,), memo=memo)
 
 
 def table(

@@ -12,10 +12,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from model.figure_rows import FIGURE_COLUMNS as FIGURE_COLUMNS  # one row per figure, named here too
+from model.figure_rows import figure_columns
 from model.loader import Dataset
 from model.periods import parse_period
 from model.progress import Assessment, assess
-from model.schema import Figure, note_text
+from model.schema import note_text
 from model.timeline import superseded_at
 
 KPI_COLUMNS = [
@@ -30,26 +32,6 @@ KPI_COLUMNS = [
     "direction",
     "note_ja",
     "note_en",
-]
-FIGURE_COLUMNS = [
-    "kpi_id",
-    "row_type",
-    "period",
-    "value",
-    "approximate",
-    "superseded",
-    "recurring",
-    "set_on",
-    "source_file",
-    "quote",
-    "derived",
-    "verified",
-    "note_ja",
-    "note_en",
-    "reason_ja",
-    "reason_en",
-    "bound",
-    "known_from",
 ]
 #: One row per KPI: its assessment at a date (see :func:`status_frame`).
 STATUS_COLUMNS = [
@@ -72,6 +54,31 @@ STATUS_COLUMNS = [
 ]
 
 
+KPI_FRAME_COLUMNS = [
+    *KPI_COLUMNS,
+    "bureau_ja",
+    "bureau_en",
+    "pillar_ja",
+    "pillar_en",
+    "bureau_ids",
+    "bureau_names_ja",
+    "bureau_names_en",
+]
+FIGURE_FRAME_COLUMNS = [*FIGURE_COLUMNS, "period_start", "period_end", "period_kind", "fiscal_year"]
+#: The columns of each frame a dataset may come with (see :func:`stored_frame`).
+FRAME_COLUMNS = {"kpis": KPI_FRAME_COLUMNS, "figures": FIGURE_FRAME_COLUMNS, "status": STATUS_COLUMNS}
+#: Columns holding tuples (a columnar file gives them back as arrays).
+TUPLE_COLUMNS = frozenset({"bureau_ids", "bureau_names_ja", "bureau_names_en"})
+
+
+def stored_frame(dataset: Dataset, name: str) -> pd.DataFrame | None:
+    """A copy of a frame the dataset came with, if any: a dataset served by :mod:`model.cache`
+    carries ``stored_frames``, built by this module when the data was validated."""
+    stored: dict[str, pd.DataFrame] = getattr(dataset, "stored_frames", {})
+    frame = stored.get(name)
+    return None if frame is None else frame.copy(deep=False)
+
+
 def _label_frame(labels: list[Any], prefix: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -85,6 +92,9 @@ def _label_frame(labels: list[Any], prefix: str) -> pd.DataFrame:
 def kpi_frame(dataset: Dataset) -> pd.DataFrame:
     """KPI_COLUMNS with the labels of the leading bureau and the pillar, then ``bureau_ids``
     (every bureau of the KPI, leading first) with their labels ``bureau_names_ja`` / ``_en``."""
+    frame = stored_frame(dataset, "kpis")
+    if frame is not None:
+        return frame
     doc = dataset.document
     rows = [
         (
@@ -123,91 +133,6 @@ def bureau_names(frame: pd.DataFrame, lang: str) -> pd.Series:
     return frame[f"bureau_names_{lang}"].map(BUREAU_JOIN[lang].join)
 
 
-def _provenance(ev: Figure, registered: set[str]) -> tuple[str, str, str, bool]:
-    """(sources, quote, derivation, verified) of a figure; derived values list their parts.
-
-    A figure is verified when every quote behind it comes from a document in seeds/ (the
-    loader has checked those); quotes of registered sources outside seeds/ are not.
-    """
-    if ev.derived is None:
-        return ev.source or "", ev.quote or "", "", ev.source not in registered
-    parts = ev.derived.parts
-    sources = list(dict.fromkeys(p.source for p in parts))
-    if ev.derived.operation == "ratio":
-        formula = f"100 × {parts[0].value:g} / {parts[1].value:g}" if len(parts) == 2 else ""
-    else:
-        formula = " + ".join(f"{p.value:g}" for p in parts)
-    verified = not registered.intersection(sources)
-    return "; ".join(sources), " / ".join(p.quote for p in parts), formula, verified
-
-
-def figure_columns(dataset: Dataset) -> dict[str, list[Any]]:
-    """The figures of a dataset as column lists (FIGURE_COLUMNS plus ``kpi_index``), in file order.
-
-    One pass over the model, with no per-figure tuples or objects.
-    """
-    doc = dataset.document
-    registered = dataset.external_sources
-    known_from = dataset.timeline.known_from
-    columns: dict[str, list[Any]] = {name: [] for name in ["kpi_index", *FIGURE_COLUMNS]}
-    (
-        kpi_index, kpi_id, row_type, period, value, approximate, superseded, recurring,
-        set_on, source_file, quote, derived, verified, note_ja, note_en, reason_ja, reason_en, bound, known,
-    ) = (columns[name].append for name in ["kpi_index", *FIGURE_COLUMNS])  # fmt: skip
-
-    def add(i: int, ident: str, kind: str, when: str, ev: Figure) -> None:
-        kpi_index(i)
-        kpi_id(ident)
-        row_type(kind)
-        period(when)
-        value(ev.value)
-        approximate(ev.approximate)
-        if ev.derived is None:
-            source_file(ev.source or "")
-            quote(ev.quote or "")
-            derived("")
-            verified(ev.source not in registered)
-        else:
-            src, quoted, formula, checked = _provenance(ev, registered)
-            source_file(src)
-            quote(quoted)
-            derived(formula)
-            verified(checked)
-        note_ja(note_text(ev.note, "ja"))
-        note_en(note_text(ev.note, "en"))
-        known(known_from(ev))
-
-    def no_reason() -> None:
-        reason_ja("")
-        reason_en("")
-
-    for i, kpi in enumerate(doc.kpis):
-        ident = kpi.id
-        if kpi.baseline is not None:
-            add(i, ident, "baseline", kpi.baseline.period, kpi.baseline)
-            superseded(False)
-            recurring(False)
-            set_on("")
-            no_reason()
-            bound("")
-        for target in kpi.targets:
-            add(i, ident, "target", target.due, target)
-            superseded(target.superseded)
-            recurring(target.recurring)
-            set_on(target.set_on or "")
-            reason_ja(note_text(target.reason, "ja"))
-            reason_en(note_text(target.reason, "en"))
-            bound("")
-        for obs in kpi.observations:
-            add(i, ident, obs.kind, obs.period, obs)
-            superseded(False)
-            recurring(False)
-            set_on("")
-            no_reason()
-            bound(obs.bound or "")
-    return columns
-
-
 def _periods(texts: list[str]) -> tuple[np.ndarray, pd.Series]:
     """Codes of the figures' periods into the unique texts, and those parsed (each once)."""
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
@@ -220,6 +145,9 @@ def _take(values: pd.Series, codes: np.ndarray) -> pd.Series:
 
 def figure_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per baseline, target and observation, with period start/end and fiscal year."""
+    stored = stored_frame(dataset, "figures")
+    if stored is not None:
+        return stored
     columns = figure_columns(dataset)
     frame = pd.DataFrame({name: columns[name] for name in FIGURE_COLUMNS}, columns=FIGURE_COLUMNS)
     frame["value"] = frame["value"].astype("float64")
@@ -284,6 +212,9 @@ def assessments(dataset: Dataset, as_of: date) -> list[Assessment]:
 
 def status_frame(dataset: Dataset, as_of: date) -> pd.DataFrame:
     """One row per KPI: status at ``as_of`` and the numbers behind it, from the progress engine."""
+    stored = stored_frame(dataset, f"status {as_of.isoformat()}")
+    if stored is not None:
+        return stored
     rows = [_row(a) for a in assessments(dataset, as_of)]
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     for column in ("actual", "target", "expected", "pct_of_target", "expected_pct"):

@@ -15,7 +15,7 @@ def test_a_forged_cache_entry_does_not_reach_the_kpi_page(tmp_path, monkeypatch)
     folder = tmp_path / "cache"
     monkeypatch.setenv("KPI_CACHE_DIR", str(folder))
     open_app("kpi", kpi="wifi-sites")  # a valid load writes the entry
-    (entry,) = folder.glob("*.json")
+    (entry,) = folder.glob("*.entry")
     forge(entry)
     data.clear_cache()  # a new process: only the cache folder remembers the data
     data.forget()

@@ -35,6 +35,6 @@ def test_a_failing_rerun_fails_the_benchmark(monkeypatch):
     def broken(*_args):
         raise RuntimeError("the app raised: boom")
 
-    monkeypatch.setattr(bench, "_reruns", broken)
+    monkeypatch.setattr(bench, "reruns", broken)
     with pytest.raises(RuntimeError, match="boom"):
         bench.main(["--kpis", "2", "--observations", "1", "--runs", "1"])

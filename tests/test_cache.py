@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import shutil
 from pathlib import Path
 
+import pandas.testing as pdt
+import pyarrow as pa
 import pytest
 
-from model import cache, loader, settings, signing, yamlfile
+from model import cache, cache_entry, loader, settings, signing, yamlfile
 from model.cache import cache_key, entry_path, load_cached
+from model.frames import figure_frame, kpi_frame, status_frame
 from model.loader import load
 from model.problems import DataError
+from model.progress import latest_actual_day
 
 from conftest import FIXTURES, MINIMAL, SEEDS
 
@@ -42,7 +45,33 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.json"))
+    return sorted(folder.glob(f"*{cache.SUFFIX}"))
+
+
+def split(entry: Path) -> tuple[dict, dict[str, bytes]]:
+    """The header fields and the sections of an entry, by name."""
+    header, body = entry.read_bytes().split(b"\n", 1)
+    fields = json.loads(header)
+    sections, start = {}, 0
+    for section in fields["sections"]:
+        sections[section["name"]] = body[start : start + section["bytes"]]
+        start += section["bytes"]
+    return fields, sections
+
+
+def join(entry: Path, fields: dict, sections: dict[str, bytes], sign_with: bytes | None = None) -> None:
+    """Write an entry with consistent lengths and hashes, signed with a guessed secret if given."""
+    fields["sections"] = [
+        {"name": name, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+        for name, body in sections.items()
+    ]
+    if sign_with is not None:
+        fields.pop("mac", None)
+        unsigned = json.dumps(fields, ensure_ascii=False).encode("utf-8")
+        fields["mac"] = signing.sign(sign_with, unsigned)
+    entry.write_bytes(
+        json.dumps(fields, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(sections.values())
+    )
 
 
 def test_miss_then_hit_without_parsing(copy, monkeypatch):
@@ -116,7 +145,7 @@ def test_a_new_seed_file_changes_the_key(copy):
 
 def _damage(entry: Path, how: str) -> None:
     raw = entry.read_bytes()
-    header, body = raw.split(b"\n", 1)
+    fields, sections = split(entry)
     if how == "truncated":
         entry.write_bytes(raw[: len(raw) // 2])
     elif how == "empty":
@@ -124,21 +153,24 @@ def _damage(entry: Path, how: str) -> None:
     elif how == "garbage":
         entry.write_bytes(b"\x00\xff not json at all")
     elif how == "flipped":  # valid JSON, same length, one value changed: the hash catches it
-        entry.write_bytes(header + b"\n" + body.replace(b"1300.0", b"1400.0", 1))
+        entry.write_bytes(raw.replace(b"1300.0", b"1400.0", 1))
+    elif how == "frame-flipped":  # one byte of the figure frame changed, the header as it was
+        figures = bytearray(sections["figures"])
+        figures[-9] ^= 1
+        sections["figures"] = bytes(figures)
+        entry.write_bytes(raw.split(b"\n", 1)[0] + b"\n" + b"".join(sections.values()))
     elif how == "foreign-key":
-        fields = json.loads(header)
         fields["key"] = "0" * 64
-        entry.write_bytes(json.dumps(fields).encode() + b"\n" + body)
+        join(entry, fields, sections)
     elif how == "other-version":
-        fields = json.loads(header)
         fields["version"] = -1
-        entry.write_bytes(json.dumps(fields).encode() + b"\n" + body)
-    elif how == "bad-document":  # consistent hash, but not a valid document
-        bad = b'{"bureaus": [], "kpis": "nope"}'
-        fields = json.loads(header)
-        fields["body_bytes"] = len(bad)
-        fields["body_sha256"] = __import__("hashlib").sha256(bad).hexdigest()
-        entry.write_bytes(json.dumps(fields).encode() + b"\n" + bad)
+        join(entry, fields, sections)
+    elif how == "bad-document":  # consistent hashes, but not a valid document
+        sections["document"] = b'{"bureaus": [], "kpis": "nope"}'
+        join(entry, fields, sections)
+    elif how == "missing-frame":
+        del sections["figures"]
+        join(entry, fields, sections)
     elif how == "pickle":
         entry.write_bytes(b"\x80\x04\x95" + b"cos\nsystem\n")
     else:  # pragma: no cover
@@ -148,7 +180,18 @@ def _damage(entry: Path, how: str) -> None:
 
 @pytest.mark.parametrize(
     "how",
-    ["truncated", "empty", "garbage", "flipped", "foreign-key", "other-version", "bad-document", "pickle"],
+    [
+        "truncated",
+        "empty",
+        "garbage",
+        "flipped",
+        "frame-flipped",
+        "foreign-key",
+        "other-version",
+        "bad-document",
+        "missing-frame",
+        "pickle",
+    ],
 )
 def test_a_damaged_or_foreign_entry_is_ignored_and_rebuilt(copy, how):
     data, seeds, folder = copy
@@ -224,13 +267,16 @@ def test_old_entries_are_pruned(copy):
     assert entry_path(folder, cache_key(data.read_bytes(), seeds)).exists()
 
 
-def test_entries_hold_json_not_pickle(copy):
+def test_entries_hold_json_and_arrow_not_pickle(copy):
     data, seeds, folder = copy
     load_cached(data, seeds, folder)
     (entry,) = _entries(folder)
-    header, body = entry.read_bytes().split(b"\n", 1)
-    assert json.loads(header)["format"] == cache.FORMAT
-    assert json.loads(body)["kpis"][0]["id"] == "wifi-sites"
+    fields, sections = split(entry)
+    assert fields["format"] == cache.FORMAT
+    assert list(sections) == ["document", "kpis", "figures", "status"]
+    assert json.loads(sections["document"])["kpis"][0]["id"] == "wifi-sites"
+    figures = pa.ipc.open_stream(sections["figures"]).read_all()
+    assert figures.column("kpi_id").to_pylist()[0] == "wifi-sites"
 
 
 def test_the_key_covers_the_code_version(copy, monkeypatch):
@@ -251,21 +297,22 @@ INVENTED_QUOTE = "捏造された引用：2023年度に99,999か所"
 
 
 def forge(entry: Path) -> None:
-    """What someone who may write the cache folder can do: change the document (an invented value
-    and quote), then recompute every hash and length in the header. The key comes from public
-    inputs; a signature, if any, is made with a guessed secret."""
-    header, body = entry.read_bytes().split(b"\n", 1)
-    document = json.loads(body)
+    """What someone who may write the cache folder can do: change the document and the figure
+    frame (an invented value and quote), then recompute every hash and length in the header.
+    The key comes from public inputs; the signature is made with a guessed secret."""
+    fields, sections = split(entry)
+    document = json.loads(sections["document"])
     observation = document["kpis"][0]["observations"][0]
     observation.update(value=99999.0, quote=INVENTED_QUOTE)
-    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    fields = json.loads(header)
-    fields.update(body_bytes=len(body), body_sha256=hashlib.sha256(body).hexdigest())
-    if "mac" in fields:
-        del fields["mac"]
-        unsigned = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        fields["mac"] = hmac.new(b"\0" * 32, unsigned + b"\n" + body, "sha256").hexdigest()
-    entry.write_bytes(json.dumps(fields, ensure_ascii=False).encode("utf-8") + b"\n" + body)
+    sections["document"] = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    figures = pa.ipc.open_stream(sections["figures"]).read_all().to_pandas()
+    figures.loc[figures["row_type"] == "actual", ["value", "quote"]] = [99999.0, INVENTED_QUOTE]
+    sink = pa.BufferOutputStream()
+    table = pa.Table.from_pandas(figures, preserve_index=False)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    sections["figures"] = bytes(sink.getvalue())
+    join(entry, fields, sections, sign_with=b"\0" * 32)
 
 
 def test_a_forged_entry_is_never_served(copy):
@@ -275,6 +322,7 @@ def test_a_forged_entry_is_never_served(copy):
     (entry,) = _entries(folder)
     forge(entry)
     served = load_cached(data, seeds, folder)
+    assert INVENTED_QUOTE not in figure_frame(served)["quote"].tolist()
     assert served.document == fresh.document
     assert INVENTED_QUOTE not in served.document.model_dump_json()
 
@@ -286,7 +334,7 @@ def test_entries_are_signed_with_a_secret_kept_outside_the_repository(copy):
     assert secret.is_file() and not secret.resolve().is_relative_to(settings.PROJECT_ROOT)
     assert secret.stat().st_mode & 0o077 == 0  # only the app's user may read it
     (entry,) = _entries(folder)
-    assert len(json.loads(entry.read_bytes().split(b"\n", 1)[0])["mac"]) == 64
+    assert len(split(entry)[0]["mac"]) == 64
 
 
 def test_a_secret_others_may_read_disables_the_cache(copy, tmp_path, monkeypatch):
@@ -305,3 +353,46 @@ def test_the_default_secret_lives_in_the_users_config_folder(monkeypatch, tmp_pa
     assert signing.secret_path() == tmp_path / "config" / "tokyo-kpi-tracker" / "cache-secret"
     monkeypatch.delenv("XDG_CONFIG_HOME")
     assert not signing.secret_path().is_relative_to(settings.PROJECT_ROOT)
+
+
+def _frames(dataset, as_of):
+    return [kpi_frame(dataset), figure_frame(dataset), status_frame(dataset, as_of)]
+
+
+@pytest.mark.parametrize("folder", ["dashboard", "valid"])
+def test_a_hit_serves_the_frames_without_building_the_document(tmp_path, monkeypatch, folder):
+    """The stored frames equal freshly built ones, column types and values; the document is
+    validated only when something asks for it."""
+    data = FIXTURES / folder / ("kpis.yaml" if folder == "dashboard" else "minimal.yaml")
+    seeds = FIXTURES / folder / "seeds" if folder == "dashboard" else SEEDS
+    fresh = load(data, seeds)
+    as_of = latest_actual_day(fresh.kpis, fresh.timeline)
+    load_cached(data, seeds, tmp_path)
+    _no_parsing(monkeypatch)
+    built = []
+    real = cache_entry.Document.model_validate
+    monkeypatch.setattr(
+        cache_entry.Document, "model_validate", lambda *a, **k: built.append(1) or real(*a, **k)
+    )
+    hit = load_cached(data, seeds, tmp_path)
+    for stored, made in zip(_frames(hit, as_of), _frames(fresh, as_of), strict=True):
+        pdt.assert_frame_equal(stored, made, check_exact=True)
+        assert [type(v) for v in stored.iloc[0]] == [type(v) for v in made.iloc[0]]
+    assert built == []
+    assert hit.document == fresh.document and built == [1]
+    hit.document  # noqa: B018  # validated once
+    assert built == [1]
+
+
+def test_a_frame_changed_by_its_user_leaves_the_stored_one_alone(copy):
+    data, seeds, folder = copy
+    load_cached(data, seeds, folder)
+    hit = load_cached(data, seeds, folder)
+    mine = figure_frame(hit)
+    mine.loc[0, "quote"] = "changed"
+    assert figure_frame(hit).loc[0, "quote"] != "changed"
+
+
+def test_the_code_version_covers_every_model_module():
+    names = {p.name for p in cache.code_files()}
+    assert {"frames.py", "progress.py", "schema.py", "cache_entry.py", "rules.py"} <= names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.sources import SourceBook
 from model.loader import load
 
@@ -46,3 +48,20 @@ def test_no_passage_for_a_web_source_or_an_unknown_quote() -> None:
     sources = book()
     assert sources.passage("shintosei-2024q2-openroaming", "都有施設638カ所") is None
     assert sources.passage(STRATEGY, "この文は原文にない") is None
+
+
+@pytest.mark.parametrize("blank", ["", "\n", "\n\n\n", "   \n"])
+@pytest.mark.parametrize("filler", [1, 50, 5000])
+def test_the_lines_around_a_quote_deep_in_a_long_seed(tmp_path, blank, filler) -> None:
+    """The context lines are the nearest non-blank ones however long the seed and however many
+    blank lines stand between them and the quote."""
+    seed = tmp_path / "long.txt"
+    lines = [f"前の行{i}" + "あ" * 40 for i in range(filler)]
+    after = [f"後の行{i}" + "い" * 40 for i in range(filler)]
+    body = "\n".join(lines) + "\n" + blank + "目標は1,234件とする\n" + blank + "\n".join(after) + "\n"
+    seed.write_text(body, encoding="utf-8")
+    source_book = SourceBook({}, set(), tmp_path)
+    passage = source_book.passage("long.txt", "目標は1,234件とする", lines=2)
+    assert passage is not None
+    assert passage.before.splitlines() == lines[-2:]
+    assert passage.after.splitlines()[1:] == after[:2]

@@ -112,7 +112,7 @@ def test_yaml_reader_gives_what_pyyaml_gives(written):
 
 def _reference_figure_frame(dataset) -> pd.DataFrame:
     """figure_frame as it was built before the column-wise rewrite: one tuple per figure."""
-    from model.frames import _provenance
+    from model.figure_rows import _provenance
     from model.schema import note_text
 
     registered = dataset.external_sources

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tools.bench import median_seconds, peak_rss
+from tools.bench_measure import median_seconds, peak_rss
 
 ENTRY = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
 PAGES = (("rerun_overview", None), ("rerun_kpi", "app_pages/kpi.py"))

@@ -19,7 +19,7 @@ from model.schema import note_text
 
 ctx = state.context()
 lang = ctx.lang
-names = ctx.names()
+names = data.derived("kpi.names", ctx.dataset, ctx.as_of, lang, ctx.names)
 st.title(t("page_kpi", lang))
 
 ids = list(ctx.frame["kpi_id"])
@@ -34,10 +34,11 @@ if ctx.filtered and not ctx.frame.empty and kpi_id not in set(ctx.frame["kpi_id"
     st.caption(t("kpi_outside_filters", lang, filters=md(ctx.filter_summary())))
     st.button(t("clear_filters", lang), on_click=state.clear_filters, key="clear_filters_kpi_outside")
 
-kpi = ctx.kpi(kpi_id)
+kpi = data.kpis_by_id(ctx.dataset)[kpi_id]
 assessment = assess(kpi, ctx.as_of, ctx.dataset.timeline)
 unit = kpi.unit.ja if lang == "ja" else kpi.unit.en
-row = ctx.overview.set_index("kpi_id").loc[kpi_id]
+by_id = data.derived("kpi.by_id", ctx.dataset, ctx.as_of, None, lambda: ctx.overview.set_index("kpi_id"))
+row = by_id.loc[kpi_id]
 book = data.source_book(ctx.dataset)
 
 st.header(md(names[kpi_id]))
@@ -61,10 +62,17 @@ st.caption(
         ]
     )
 )
-ui.chart(trajectory(kpi, assessment, lang, ctx.dataset.timeline), alt=sentence, lang=lang, key="trajectory")
+chart = data.derived(
+    "kpi.trajectory", ctx.dataset, ctx.as_of, (lang, kpi_id),
+    lambda: trajectory(kpi, assessment, lang, ctx.dataset.timeline),
+)  # fmt: skip
+ui.chart(chart, alt=sentence, lang=lang, key="trajectory")
 
 st.subheader(t("data_table", lang))
-figures_table = kpi_figures(ctx.figures, kpi_id, unit, lang, kpi.measure, book)
+figures_table = data.derived(
+    "kpi.figures", ctx.dataset, ctx.as_of, (lang, kpi_id),
+    lambda: kpi_figures(ctx.figures, kpi_id, unit, lang, kpi.measure, book),
+)  # fmt: skip
 link = t("link", lang)
 ui.table(
     figures_table, lang, f"{kpi_id}-figures", wide=t("quote", lang),
