@@ -1,5 +1,7 @@
 # Two commands on a fresh machine with Python 3.11 and make: `make run`, `make test`.
 PYTHON ?= python3.11
+# compiled modules and pytest's rewritten tests are kept between runs (some shells turn that off)
+unexport PYTHONDONTWRITEBYTECODE
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
