@@ -222,8 +222,16 @@ class Drafter:
         kpi, _share = match_kpi(self.document.kpis, texts, unit, bureau, local)
         if kpi is not None:
             return kpi.id, kpi.name.ja, False
-        stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
-        return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
+        return placeholder_id(self.source, mention.line), sentence.lstrip(BULLETS)[:60], True
+
+
+#: The id the drafter gives a new KPI, to be replaced by the curator (``new-next-edition-line-22``).
+PLACEHOLDER = re.compile(r"^new-[a-z0-9-]*-line-\d+$")
+
+
+def placeholder_id(source: str, line: int) -> str:
+    stub = re.sub(r"[^a-z0-9]+", "-", source.lower().rsplit(".", 1)[0]).strip("-")
+    return f"new-{stub}-line-{line}"
 
 
 #: A number joined to the next figure by a range or an arrow: ``4~8名``, ``100→300件``.

@@ -42,7 +42,7 @@ PAGE_HEADER = re.compile(r"^\d+[^|]{1,20}\|")
 CIRCLE = re.compile(r"^\s*[○〇◯]")
 #: A speaker's turn in minutes: a circle, a short title (no comma), then a space or the line's end.
 SPEAKER = re.compile(r"^\s*[○〇◯]\s*(?P<speaker>[^\s、。,]{1,24})(?:\s|$)")
-#: A speaker named by an office or title (吉住会長（新宿区長）, 行政部長, 知事).
+#: A speaker named by an office or title (会長（新宿区長）, 行政部長, 知事).
 OFFICE = re.compile(r"(?:長|知事|委員|幹事|議員|理事|参与)(?:[（(][^）)]*[）)])?$")
 #: Words of a document's first lines that make it minutes.
 MINUTES_TITLE = re.compile(r"議事録|会議録|議事要旨|速記録|意見交換")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import shutil
@@ -64,7 +65,40 @@ def test_accept_adds_exactly_the_accepted_entries(data, capsys):
     kpis = {k.id: k for k in load(data, FOLDER).document.kpis}
     assert kpis["public-wifi-users"].measure == "per_year" and kpis["public-wifi-users"].unit.en == "users"
     assert "new-next-edition-line-26" not in kpis  # not accepted
-    assert "accept public-wifi-users targets FY2027: 3000000" in capsys.readouterr().out
+    assert "accept public-wifi-users targets: 3000000 due FY2027" in capsys.readouterr().out
+
+
+ADDED = """\
+    targets:
+      - value: 1500
+        approximate: true
+        due: FY2026
+        set_on: 2025-03-28
+        source: next_edition.txt
+        quote: 2026(R8)年度末までに、都有施設約1,500か所に整備
+    observations:
+      - period: 2025-02
+        kind: actual
+        value: 900
+        approximate: true
+        source: next_edition.txt
+        quote: 2025(R7)年2月末時点で、都有施設約９００か所に整備
+  - id: public-wifi-users
+    name:
+      ja: 公衆無線LANの年間利用者数
+      en: Public Wi-Fi users per year
+    bureau: digital-service
+    pillar: dsb-connected-tokyo
+    unit:
+      ja: 人
+      en: users
+    measure: per_year
+    targets:
+      - value: 3000000
+        due: FY2027
+        set_on: 2025-03-28
+        source: next_edition.txt
+        quote: 2027(R9)年度までに、利用者数を年間３００万人とすることを目指す""".splitlines()
 
 
 def test_accept_keeps_the_comments_and_the_rest_of_the_file(data):
@@ -74,17 +108,20 @@ def test_accept_keeps_the_comments_and_the_rest_of_the_file(data):
     new = data.read_text(encoding="utf-8")
     assert new.startswith("# curated by hand\n")
     assert "en: Sea-surface live camera points}" in new  # flow style kept
-    assert new.count("\n") > old.count("\n")
+    diff = list(difflib.ndiff(old.splitlines(), new.splitlines()))
+    assert not [d for d in diff if d.startswith(("- ", "? "))]  # nothing removed or changed
+    added = [d[2:] for d in diff if d.startswith("+ ")]
+    assert added == ADDED
 
 
 def test_accept_writes_one_audit_line_per_entry(data):
     assert accept(REVIEWED, data, "--editor", "curator-a") == 0
     entries = [json.loads(line) for line in audit_path(data).read_text(encoding="utf-8").splitlines()]
     assert [(e["editor"], e["action"], e["kpi"], e["field"], e["new"]) for e in entries] == [
-        ("curator-a", "accept", "openroaming-wifi-metro-facilities", "observations actual 2025-02", 900),
-        ("curator-a", "accept", "openroaming-wifi-metro-facilities", "targets FY2026", 1500),
-        ("curator-a", "accept", "public-wifi-users", "targets FY2027", 3_000_000),
-    ]
+        ("curator-a", "accept", "openroaming-wifi-metro-facilities", "actual 2025-02", 900),
+        ("curator-a", "accept", "openroaming-wifi-metro-facilities", "targets", "1500 due FY2026"),
+        ("curator-a", "accept", "public-wifi-users", "targets", "3000000 due FY2027"),
+    ]  # the field, old and new of record and retarget
     assert entries[2]["reason"].endswith("(new KPI)") and "L22" in entries[2]["reason"]
     assert entries[0]["quote"] == "2025(R7)年2月末時点で、都有施設約９００か所に整備"
 
@@ -144,16 +181,21 @@ SEASON_5 = (
 )
 
 
-def test_a_revised_target_needs_a_reason_and_keeps_the_old_one(tmp_path, data, capsys):
+@pytest.mark.parametrize("blank", [None, "", "  "])
+def test_a_revised_target_needs_a_reason_and_keeps_the_old_one(tmp_path, data, capsys, blank):
     text = data.read_text(encoding="utf-8")
     text = text.replace("    measure: cumulative\n", OLD_TARGET, 1)
     data.write_text(text.replace("sources:\n", SEASON_5, 1), encoding="utf-8")
     revised = yaml.safe_load(REVIEWED.read_text(encoding="utf-8"))
+    if blank is not None:
+        next(p for p in revised["proposals"] if p["id"] == "L18")["entry"]["reason"] = blank
     path = tmp_path / "revised.yaml"
     path.write_text(yaml.safe_dump(revised, allow_unicode=True), encoding="utf-8")
     old = data.read_bytes()
     assert accept(path, data, "--only", "L18") == 1
-    assert "proposal L18, entry.reason: revises the target FY2026 (1300)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "proposal L18, entry.reason: a revised target needs a reason (why the target changes)" in err
+    assert "replaces the target FY2026 (1300)" in err
     assert data.read_bytes() == old
     next(p for p in revised["proposals"] if p["id"] == "L18")["entry"]["reason"] = "raised"
     path.write_text(yaml.safe_dump(revised, allow_unicode=True), encoding="utf-8")
@@ -177,3 +219,23 @@ def test_an_interrupted_accept_gets_each_missing_audit_line_once(data, logged):
     after = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert [e["field"] for e in after] == [e["field"] for e in entries]
     assert [e.get("recovered") for e in after] == [None] * logged + [True] * (3 - logged)
+
+
+def test_a_source_not_registered_is_refused_and_says_how(data, capsys):
+    """Its publication date is each target's set_on: never today's date by default."""
+    text = data.read_text(encoding="utf-8")
+    start, end = text.index("sources:\n"), text.index("kpis:\n")
+    data.write_text(text[:start] + text[end:], encoding="utf-8")
+    old = data.read_bytes()
+    assert accept(REVIEWED, data, "--only", "L18") == 1
+    err = capsys.readouterr().err
+    assert "proposal L18, entry.source: next_edition.txt is not registered" in err
+    assert "add it under `sources:` with its `published` date" in err
+    assert data.read_bytes() == old
+
+
+def test_a_target_is_set_on_its_source_s_publication_date(data):
+    assert accept(REVIEWED, data, "--only", "L18") == 0
+    (target,) = next(k for k in load(data, FOLDER).document.kpis if k.id.startswith("openroaming")).targets
+    assert target.set_on == "2025-03-28"
+    assert "        set_on: 2025-03-28\n" in data.read_text(encoding="utf-8")  # unquoted, as dates are
