@@ -104,6 +104,16 @@ def passes(seed: SeedText, quote: str, value: float | None) -> bool:
     return value is None or (prepared.states(value) and prepared.says_more_than(value))
 
 
+def _nth_in_quote(seed: SeedText, p: Proposal) -> int:
+    """Which of the quote's figures of the same text this one is (``1か所、1か所``: 0 then 1),
+    whatever stands before the quote on its line (a page repeated with one more bullet)."""
+    quote = normalise(p.quote)
+    start = seed.text.rfind(quote, 0, p.start + len(quote))  # the last one starting before it
+    if start < 0 or start + len(quote) < p.end:
+        return p.start - seed.starts[p.line - 1] if seed.starts else p.start  # its place on the line
+    return seed.text.count(p.figure, start, p.start)
+
+
 @dataclass
 class Drafter:
     """Drafts proposals for one seed against the data's KPIs, bureaus and pillars."""
@@ -124,8 +134,7 @@ class Drafter:
         seen: set[tuple[str, str, int]] = set()
         for mention in mentions:
             proposal = self._propose(seed, raw_lines, sections, calendar, mention)
-            offset = mention.start - seed.starts[mention.line - 1] if seed.starts else mention.start
-            key = (normalise(proposal.quote), mention.text, offset)
+            key = (normalise(proposal.quote), mention.text, _nth_in_quote(seed, proposal))
             if key in seen:  # a duplicated page or a repeated passage (not 1か所 twice in a row)
                 continue
             seen.add(key)

@@ -180,3 +180,18 @@ def test_the_same_figure_twice_in_a_row_gives_two_proposals_a_repeated_page_one(
     got = Drafter(dataset.document, "t.txt", date(2024, 3, 29)).draft(normalise_seed("t.txt", raw), raw)
     assert [(p.line, p.figure) for p in got] == [(3, "1か所"), (3, "1か所")]
     assert got[0].start != got[1].start
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        "- 2026(R8)年度末までに、都有施設約1,500か所に整備",  # the page again, as it was
+        "・- 2026(R8)年度末までに、都有施設約1,500か所に整備",  # with one more OCR bullet
+        "  2026(R8)年度末までに、都有施設約1,500か所に整備",  # with no bullet, indented
+    ],
+)
+def test_a_repeated_page_gives_one_proposal_whatever_its_bullets(repeat):
+    dataset = load(FOLDER / "data.yaml", FOLDER)
+    raw = f"デジタルサービス局\n\n- 2026(R8)年度末までに、都有施設約1,500か所に整備\n\n{repeat}\n"
+    got = Drafter(dataset.document, "t.txt", date(2025, 3, 28)).draft(normalise_seed("t.txt", raw), raw)
+    assert [(p.line, p.figure) for p in got] == [(3, "1,500か所")]
