@@ -59,6 +59,10 @@ def test_amount(text, before, after, counter, value, unit, approximate, at_least
         ("※令和3年8月1日現在", "2021-08-01"),
         ("取りあえず９月から稼働", "2020-09"),  # a bare month: the last one up to the document's date
         ("12月に開催", "2019-12"),
+        ("９月から窓口を20か所で開設する", "2021-09"),  # said of the future: the next September
+        ("11月に相談会を開催する予定です", "2020-11"),
+        ("10月に説明会を開催します。", "2020-10"),
+        ("９月に開設した窓口で相談する", "2020-09"),  # the verb of the month is past
     ],
 )
 def test_dates(text, period):
