@@ -233,7 +233,10 @@ def _add(batch: Batch, tree: CommentedMap, a: Accepted, kpis: dict[str, Commente
     """Put one accepted entry in the tree (a new KPI first); a problem when it cannot go in."""
     published = _published(tree, a.entry.get("source"))
     if published is None:
-        how = "add it under `sources:` with its `published` date (the date of the targets it sets)"
+        how = (
+            "add it under `sources:` with its `published` date (the set_on of its targets): "
+            "python -m model source add ID --title … --url … --published YYYY-MM-DD --accessed YYYY-MM-DD"
+        )
         return batch.problem(a, ("entry", "source"), f"{a.entry.get('source')} is not registered: {how}")
     if a.new_kpi is not None and a.kpi not in batch.created:
         if a.kpi in kpis:

@@ -118,6 +118,8 @@ class Calendar:
             if kind == "plan" and self._goal(mention, before):
                 kind = "target"
                 reasons.append("an indicator's value in a period to come: target")
+            elif self.published is None:
+                reasons.append("no publication date to compare the period with: taken as actual")
             else:
                 reasons.append("kind from the period against the publication date")
         return Dating(period, kind, tuple(reasons))

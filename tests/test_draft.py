@@ -155,6 +155,23 @@ def test_draft_command_writes_the_file(tmp_path, capsys):
     )
 
 
+def test_draft_of_an_unregistered_document_says_what_its_dates_rest_on(tmp_path, capsys):
+    text = (FOLDER / "data.yaml").read_text(encoding="utf-8")
+    data = tmp_path / "kpis.yaml"
+    data.write_text(text[: text.index("sources:\n")] + text[text.index("kpis:\n") :], encoding="utf-8")
+    assert main(["draft", str(DOCUMENT), "--data", str(data), "--seeds", str(FOLDER)]) == 0
+    err = capsys.readouterr().err
+    assert "note: next_edition.txt is not registered under sources: with its published date" in err
+    assert "python -m model source add next_edition.txt" in err
+    assert (
+        main(
+            ["draft", str(DOCUMENT), "--published", "2025-03-28", "--data", str(data), "--seeds", str(FOLDER)]
+        )
+        == 0
+    )
+    assert "is not registered" in capsys.readouterr().err  # accept will need it all the same
+
+
 def test_draft_without_document_is_a_usage_error(capsys):
     assert main(["draft", "--data", str(FOLDER / "data.yaml"), "--seeds", str(FOLDER)]) == 2
     assert "give a DOCUMENT" in capsys.readouterr().err

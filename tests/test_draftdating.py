@@ -52,3 +52,12 @@ def test_dating(figure, period, kind):
     mention = SeedMention(start, start + len(figure), figure, seed.line_of(start))
     dating = Calendar(seed, PUBLISHED).date(mention, sentence_span(seed, start)[1:], None)
     assert (dating.period, dating.kind) == (period, kind), dating.reasons
+
+
+def test_without_a_publication_date_the_reason_says_so():
+    seed = normalise_seed("t.txt", "- 研修を30回実施")
+    start = seed.text.index("30回")
+    mention = SeedMention(start, start + 3, "30回", 1)
+    dating = Calendar(seed, None).date(mention, sentence_span(seed, start)[1:], None)
+    assert dating.kind == "actual"
+    assert "no publication date" in "; ".join(dating.reasons), dating.reasons

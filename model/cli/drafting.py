@@ -30,7 +30,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
         return 2
     raw = args.document.read_bytes().decode("utf-8-sig", errors="replace")
     source = args.source_id or args.document.name
-    published = args.published or published_day(dataset.document, source)
+    registered = published_day(dataset.document, source)
+    published = args.published or registered
+    if registered is None:
+        _unregistered(source, args.published is not None)
     proposals = Drafter(dataset.document, source, published).draft(normalise_seed(source, raw), raw)
     text = render(source, proposals)
     if args.out is None:
@@ -42,6 +45,16 @@ def cmd_draft(args: argparse.Namespace) -> int:
         say(summary(proposal, pid))
     tell(f"wrote {display_path(args.out)}: {len(proposals)} proposal(s)")
     return 0
+
+
+def _unregistered(source: str, dated: bool) -> None:
+    """Say what the dates of an unregistered document rest on, and what accept will need."""
+    dates = "dated against --published" if dated else "dated by its own text only (no --published)"
+    tell(
+        f"note: {source} is not registered under sources: with its published date; its figures are "
+        f"{dates}, and accept refuses them until it is registered: python -m model source add {source} "
+        "--title TITLE --url URL --published YYYY-MM-DD --accessed YYYY-MM-DD"
+    )
 
 
 def _evaluate(document: Document, args: argparse.Namespace) -> int:
