@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.cli.options import add_data_options, iso_date
+from model.cli.options import add_data_options, iso_date, tell_problems
 from model.terminal import say, tell
 
 if TYPE_CHECKING:
@@ -82,10 +82,9 @@ def cmd_accept(args: argparse.Namespace) -> int:
     try:
         changes = accept(args.proposals, args.data, args.seeds, editor_of(args), only)
     except DataError as exc:
-        for problem in exc.problems:
-            tell(problem)
-        tell(f"{display_path(args.data)}: nothing written ({len(exc.problems)} problem(s))")
-        return 1
+        return tell_problems(
+            exc, f"{display_path(args.data)}: nothing written ({len(exc.problems)} problem(s))"
+        )
     for change in changes:
         say(f"{display_path(args.data)}: {change.summary()}")
     return 0
