@@ -60,7 +60,8 @@ class Dating:
 
 
 def _heading(line: str) -> bool:
-    return bool(line) and len(line) <= HEADING_CHARS and "。" not in line and not line.startswith("-")
+    """A short line that is no list item and no note (``※令和3年8月1日現在`` dates its table only)."""
+    return bool(line) and len(line) <= HEADING_CHARS and "。" not in line and not line.startswith(("-", "※"))
 
 
 @dataclass
