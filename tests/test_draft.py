@@ -172,6 +172,26 @@ def test_draft_of_an_unregistered_document_says_what_its_dates_rest_on(tmp_path,
     assert "is not registered" in capsys.readouterr().err  # accept will need it all the same
 
 
+def test_draft_does_not_overwrite_a_proposals_file_without_force(tmp_path, capsys):
+    out = tmp_path / "proposals.yaml"
+    out.write_text("# reviewed by a curator\n", encoding="utf-8")
+    args = [
+        "draft",
+        str(DOCUMENT),
+        "--out",
+        str(out),
+        "--data",
+        str(FOLDER / "data.yaml"),
+        "--seeds",
+        str(FOLDER),
+    ]
+    assert main(args) == 1
+    assert "proposals.yaml already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "# reviewed by a curator\n"
+    assert main([*args, "--force"]) == 0
+    assert "proposals:" in out.read_text(encoding="utf-8")
+
+
 def test_draft_without_document_is_a_usage_error(capsys):
     assert main(["draft", "--data", str(FOLDER / "data.yaml"), "--seeds", str(FOLDER)]) == 2
     assert "give a DOCUMENT" in capsys.readouterr().err

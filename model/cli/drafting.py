@@ -28,6 +28,12 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.document is None:
         tell("error: give a DOCUMENT to draft from, or --evaluate")
         return 2
+    if args.out is not None and args.out.exists() and not args.force:
+        tell(
+            f"error: {display_path(args.out)} already exists (it may hold a review): "
+            "give another --out, or --force"
+        )
+        return 1
     raw = args.document.read_bytes().decode("utf-8-sig", errors="replace")
     source = args.source_id or args.document.name
     registered = published_day(dataset.document, source)
@@ -97,6 +103,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--source-id", help="id the entries cite (default: the document's file name)")
     p.add_argument("--published", type=iso_date, help="publication date (default: from sources:)")
     p.add_argument("--out", type=Path, help="write the proposals file here (default: print it)")
+    p.add_argument("--force", action="store_true", help="overwrite the --out file if it exists")
     p.add_argument("--evaluate", action="store_true", help="measure the drafter on the seeds, data hidden")
     p.add_argument("--misses", action="store_true", help="with --evaluate: list misses and wrong fields")
     add_data_options(p)
