@@ -202,6 +202,9 @@ def test_a_revised_target_needs_a_reason_and_keeps_the_old_one(tmp_path, data, c
     assert accept(path, data, "--only", "L18") == 0
     targets = next(k for k in load(data, FOLDER).document.kpis if k.id.startswith("openroaming")).targets
     assert [(t.value, t.superseded) for t in targets] == [(1300, True), (1500, False)]
+    (entry,) = [json.loads(line) for line in audit_path(data).read_text(encoding="utf-8").splitlines()]
+    assert (entry["field"], entry["old"], entry["new"]) == ("targets", "1300 due FY2026", "1500 due FY2026")
+    assert re.fullmatch(r"raised \(proposal L18 of .*revised\.yaml\)", entry["reason"])  # then the trace
 
 
 @pytest.mark.parametrize("logged", [0, 1, 3])
@@ -239,3 +242,16 @@ def test_a_target_is_set_on_its_source_s_publication_date(data):
     (target,) = next(k for k in load(data, FOLDER).document.kpis if k.id.startswith("openroaming")).targets
     assert target.set_on == "2025-03-28"
     assert "        set_on: 2025-03-28\n" in data.read_text(encoding="utf-8")  # unquoted, as dates are
+
+
+def test_the_edit_can_be_previewed_then_applied(data):
+    """The edit runs twice (a preview, then the save): the new KPI is created both times."""
+    from model import update
+    from model.accept import edit_of, read_proposals, select
+
+    batch = select(read_proposals(REVIEWED), REVIEWED.name, None)
+    edit = edit_of(batch)
+    update.preview(data, FOLDER, edit)
+    update.apply(data, FOLDER, edit, "tester", batch.changes)
+    assert "public-wifi-users" in {k.id for k in load(data, FOLDER).document.kpis}
+    assert len(batch.changes) == 3

@@ -146,3 +146,16 @@ def test_an_append_that_fails_after_some_lines_leaves_none_of_them(data, monkeyp
     assert data.read_bytes() == before_data
     assert log.read_bytes() == before_log
     assert leftovers(data.parent) == []
+
+
+def test_an_old_journal_whose_line_is_missing_gets_it_added(data):
+    """A journal of the one-entry format (``"entry"``) left by a save killed before its line."""
+    update.apply(data, SEEDS, FIRST, "tester")
+    log = audit.audit_path(data)
+    (entry,) = audit.read(log)
+    log.write_text("", encoding="utf-8")
+    record = {"entry": entry, "old_sha256": "0" * 64, "new_sha256": commit._sha256(data.read_bytes())}
+    commit.journal_path(data).write_text(json.dumps(record), encoding="utf-8")
+    assert commit.recover(data) == "added"
+    assert [(e["field"], e.get("recovered")) for e in audit.read(log)] == [("actual 2023-12", True)]
+    assert leftovers(data.parent) == []
