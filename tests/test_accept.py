@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from model import commit
+from model import audit, commit
 from model.audit import audit_path
 from model.cli import main
 from model.loader import load
@@ -255,3 +255,23 @@ def test_the_edit_can_be_previewed_then_applied(data):
     update.apply(data, FOLDER, edit, "tester", batch.changes)
     assert "public-wifi-users" in {k.id for k in load(data, FOLDER).document.kpis}
     assert len(batch.changes) == 3
+
+
+def test_an_accept_killed_mid_line_gets_the_rest_once(data):
+    """Killed with 2 of 3 lines appended and the third torn: the torn line stays (skipped by
+    the reader), the third is added once, whole."""
+    assert accept(REVIEWED, data) == 0
+    log = audit_path(data)
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    entries = [json.loads(line) for line in lines]
+    log.write_text("".join(lines[:2]) + lines[2][:25], encoding="utf-8")
+    new = commit._sha256(data.read_bytes())
+    journal = {"entries": entries, "old_sha256": "0" * 64, "new_sha256": new}
+    commit.journal_path(data).write_text(json.dumps(journal), encoding="utf-8")
+    assert commit.recover(data) == "added"
+    after = audit.read(log)
+    assert [(e["field"], e.get("recovered")) for e in after] == [
+        (entries[0]["field"], None),
+        (entries[1]["field"], None),
+        (entries[2]["field"], True),
+    ]
