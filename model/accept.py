@@ -77,6 +77,7 @@ class Batch:
     changes: list[Change] = field(default_factory=list)
     placed: dict[tuple[str, str, int], Accepted] = field(default_factory=dict)
     created: dict[str, Accepted] = field(default_factory=dict)
+    unregistered: set[str] = field(default_factory=set)  # sources already said to be unregistered
 
     def problem(self, a: Accepted, where: tuple[str | int, ...], message: str) -> Problem:
         """A problem at the proposal's line, naming the proposal and the field."""
@@ -233,6 +234,10 @@ def _add(batch: Batch, tree: CommentedMap, a: Accepted, kpis: dict[str, Commente
     """Put one accepted entry in the tree (a new KPI first); a problem when it cannot go in."""
     published = _published(tree, a.entry.get("source"))
     if published is None:
+        source = str(a.entry.get("source"))
+        if source in batch.unregistered:
+            return None  # said once, at its first proposal (nothing is written)
+        batch.unregistered.add(source)
         how = (
             "add it under `sources:` with its `published` date (the set_on of its targets): "
             "python -m model source add ID --title … --url … --published YYYY-MM-DD --accessed YYYY-MM-DD"
@@ -273,6 +278,7 @@ def edit_of(batch: Batch) -> Edit:
         batch.changes.clear()
         batch.placed.clear()
         batch.created.clear()
+        batch.unregistered.clear()
         kpis = {str(k.get("id")): k for k in tree.get("kpis") or [] if isinstance(k, CommentedMap)}
         problems = [p for a in batch.chosen if (p := _add(batch, tree, a, kpis)) is not None]
         if problems:
