@@ -1,25 +1,12 @@
 """``kpi accept``: merge the accepted proposals of a ``kpi draft`` file into the data file.
 
-A proposal is accepted when the curator set ``accept: true`` on it, or when its id is named
-with ``--only`` (then only those, whatever their ``accept:`` says). An accepted proposal
-must be complete: any value still ``TODO`` (in ``entry`` or ``new_kpi``) refuses the whole
-batch, naming the proposal and the field. Its entry is appended to the KPI's ``targets`` or
-``observations``; a ``new_kpi`` stub becomes a new KPI first (once, when several proposals
-share it). An entry that the KPI already holds (same period and kind, or the same target) is
-a duplicate and refused; a target of the same due with another value revises it (the old one
-is kept as ``superseded``) and needs a ``reason``. Entries are placed by the functions of
-``record`` and ``retarget`` (:mod:`model.entries`), so the three agree on where an entry goes,
-what is a duplicate, what is superseded and what the audit line says.
-
-``accept:`` must be true or false, and a proposal has no other keys than the drafter's; the
-drafter's placeholder id of a new KPI (``new-…-line-22``) must be replaced; two stubs of one
-new KPI must be identical; the source must be registered under ``sources:`` with its
-``published`` date, which is each target's ``set_on``.
-
-Everything goes through :func:`model.update.apply`: the whole result is validated before
-anything is written, comments are kept, the file is replaced atomically and gets one audit
-line per accepted entry. On any problem nothing is written and the problems name the
-proposals file's line, the proposal and the field.
+A proposal is accepted when ``accept: true`` (which must be a boolean), or when ``--only``
+names its id. It must be complete (no ``TODO``, no placeholder KPI id, one stub per new KPI,
+a source registered with its ``published`` date, the ``set_on`` of its targets). Entries are
+placed by the functions of ``record`` and ``retarget`` (:mod:`model.entries`): same place,
+duplicates, superseding and audit line. Everything goes through :func:`model.update.apply`
+(validated whole, atomic, one audit line per entry); on any problem nothing is written and
+each problem names the proposals file's line, the proposal and the field (docs/drafting.md).
 """
 
 from __future__ import annotations
