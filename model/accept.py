@@ -1,32 +1,28 @@
 """``kpi accept``: merge the accepted proposals of a ``kpi draft`` file into the data file.
 
-A proposal is accepted when the curator set ``accept: true`` on it, or when its id is named
-with ``--only`` (then only those, whatever their ``accept:`` says). An accepted proposal
-must be complete: any value still ``TODO`` (in ``entry`` or ``new_kpi``) refuses the whole
-batch, naming the proposal and the field. Its entry is appended to the KPI's ``targets`` or
-``observations``; a ``new_kpi`` stub becomes a new KPI first (once, when several proposals
-share it). An entry that the KPI already holds (same period and kind, or the same target) is
-a duplicate and refused; a target of the same due with another value revises it (the old one
-is kept as ``superseded``) and needs a ``reason``.
-
-Everything goes through :func:`model.update.apply`: the whole result is validated before
-anything is written, comments are kept, the file is replaced atomically and gets one audit
-line per accepted entry. On any problem nothing is written and the problems name the
-proposals file's line, the proposal and the field.
+A proposal is accepted when ``accept: true`` (which must be a boolean), or when ``--only``
+names its id. It must be complete (no ``TODO``, no placeholder KPI id, one stub per new KPI,
+a source registered with its ``published`` date, the ``set_on`` of its targets). Entries are
+placed by the functions of ``record`` and ``retarget`` (:mod:`model.entries`): same place,
+duplicates, superseding and audit line. Everything goes through :func:`model.update.apply`
+(validated whole, atomic, one audit line per entry); on any problem nothing is written and
+each problem names the proposals file's line, the proposal and the field (docs/drafting.md).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as replace_fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
-from model import update
+from model import entries, update
 from model.audit import Change
+from model.draft import PLACEHOLDER
 from model.loader import display_path, yaml_problem
 from model.problems import DataError, Problem, UpdateError
 from model.proposals import TODO
@@ -41,6 +37,8 @@ ORDER = {
     "observations": ("period", "kind", "value", "approximate", "bound", "source", "quote"),
 }
 KPI_ORDER = ("id", "name", "bureau", "also_bureaus", "pillar", "unit", "measure", "direction")
+#: The keys of a proposal (what ``kpi draft`` writes).
+KEYS = ("id", "accept", "kpi", "section", "entry", "line", "confidence", "reasons", "todo", "new_kpi")
 _FIELD = re.compile(r"^(targets|observations)\[(\d+)\](?:\.(.*))?$")
 
 
@@ -66,6 +64,7 @@ class Batch:
     changes: list[Change] = field(default_factory=list)
     placed: dict[tuple[str, str, int], Accepted] = field(default_factory=dict)
     created: dict[str, Accepted] = field(default_factory=dict)
+    unregistered: set[str] = field(default_factory=set)  # sources already said to be unregistered
 
     def problem(self, a: Accepted, where: tuple[str | int, ...], message: str) -> Problem:
         """A problem at the proposal's line, naming the proposal and the field."""
@@ -112,6 +111,7 @@ def select(yd: YamlData, file: str, only: list[str] | None) -> Batch:
         if not isinstance(item, dict):
             problems.append(Problem("error", file, yd.line_of(("proposals", index)), "not a proposal"))
             continue
+        problems.extend(_keys(batch, ids[index] or f"#{index + 1}", index, item))
         wanted = ids[index] in only if only is not None else item.get("accept") is True
         if not wanted:
             continue
@@ -126,6 +126,7 @@ def select(yd: YamlData, file: str, only: list[str] | None) -> Batch:
         )
         problems.extend(_check(batch, a, item))
         batch.chosen.append(a)
+    problems.extend(_stubs(batch))
     seen: dict[tuple[str, str, str], Accepted] = {}
     for a in batch.chosen:
         key = (a.kpi, a.section, _when(a))
@@ -134,14 +135,49 @@ def select(yd: YamlData, file: str, only: list[str] | None) -> Batch:
             problems.append(batch.problem(a, ("entry",), message))
         seen.setdefault(key, a)
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: p.line or 0))
     if not batch.chosen:
         raise UpdateError(f"{file}: no proposal is accepted (set accept: true, or name them with --only)")
     return batch
 
 
+def _keys(batch: Batch, pid: str, index: int, item: dict[str, Any]) -> list[Problem]:
+    """``accept:`` true or false, and no key a proposal does not have (a misspelt ``acept``)."""
+    a = Accepted(pid, index, "", "", {}, None)
+    out = [
+        batch.problem(a, (str(k),), f"unknown key; a proposal has {', '.join(KEYS)}")
+        for k in item
+        if k not in KEYS
+    ]
+    if not isinstance(item.get("accept"), bool):
+        shown = "missing" if "accept" not in item else repr(item["accept"])
+        out.append(batch.problem(a, ("accept",), f"must be true or false, not {shown}"))
+    return out
+
+
+def _stubs(batch: Batch) -> list[Problem]:
+    """Two accepted stubs of one new KPI must be the same (the first is not silently kept)."""
+    first: dict[str, Accepted] = {}
+    out = []
+    for a in batch.chosen:
+        if a.new_kpi is None:
+            continue
+        other = first.setdefault(a.kpi, a)
+        assert other.new_kpi is not None
+        differ = sorted(k for k in {*a.new_kpi, *other.new_kpi} if a.new_kpi.get(k) != other.new_kpi.get(k))
+        if differ:
+            message = f"differs from the new_kpi of proposal {other.id} ({', '.join(differ)}): give it once"
+            out.append(batch.problem(a, ("new_kpi",), message))
+    return out
+
+
 def _check(batch: Batch, a: Accepted, item: dict[str, Any]) -> list[Problem]:
     out = []
+    if "kpi" not in item or not str(item.get("kpi") or "").strip():
+        out.append(batch.problem(a, ("kpi",), "the KPI id is missing"))
+    elif PLACEHOLDER.match(a.kpi):
+        message = f"{a.kpi} is the drafter's placeholder: give the new KPI its id (here and in new_kpi.id)"
+        out.append(batch.problem(a, ("kpi",), message))
     if a.section not in SECTIONS:
         out.append(batch.problem(a, ("section",), "must be targets or observations"))
     if not a.entry:
@@ -163,79 +199,62 @@ def _ordered(values: dict[str, Any], order: tuple[str, ...]) -> CommentedMap:
     return CommentedMap((k, values[k]) for k in keys if values[k] is not None)
 
 
-def _list(parent: CommentedMap, key: str, before: tuple[str, ...]) -> CommentedSeq:
-    if key not in parent:
-        keys = list(parent.keys())
-        parent.insert(next((keys.index(k) for k in before if k in keys), len(keys)), key, CommentedSeq())
-    found: CommentedSeq = parent[key]
-    return found
-
-
-def _published(tree: CommentedMap, source: Any) -> str:
+def _published(tree: CommentedMap, source: Any) -> Any | None:
+    """The ``published`` date of a registered source (as the file holds it), or None."""
     for s in tree.get("sources") or []:
         if isinstance(s, dict) and s.get("id") == source and s.get("published"):
-            return str(s["published"])
-    return date.today().isoformat()
+            day = s["published"]  # a date unquoted, as the file writes dates (a copy: no YAML anchor)
+            return date(day.year, day.month, day.day) if isinstance(day, date) else str(day)
+    return None
+
+
+def _reason(batch: Batch, a: Accepted) -> str:
+    """The audit reason: the curator's (a {ja, en} reason as one text), then where it came from."""
+    given = a.entry.get("reason")
+    if isinstance(given, dict):
+        given = " / ".join(str(v) for v in given.values() if str(v).strip())
+    trace = f"proposal {a.id} of {batch.file}" + (" (new KPI)" if batch.created.get(a.kpi) is a else "")
+    return f"{given.strip()} ({trace})" if isinstance(given, str) and given.strip() else trace
 
 
 def _add(batch: Batch, tree: CommentedMap, a: Accepted, kpis: dict[str, CommentedMap]) -> Problem | None:
     """Put one accepted entry in the tree (a new KPI first); a problem when it cannot go in."""
+    published = _published(tree, a.entry.get("source"))
+    if published is None:
+        source = str(a.entry.get("source"))
+        if source in batch.unregistered:
+            return None  # said once, at its first proposal (nothing is written)
+        batch.unregistered.add(source)
+        how = (
+            "add it under `sources:` with its `published` date (the set_on of its targets): "
+            "python -m model source add ID --title … --url … --published YYYY-MM-DD --accessed YYYY-MM-DD"
+        )
+        return batch.problem(a, ("entry", "source"), f"{a.entry.get('source')} is not registered: {how}")
     if a.new_kpi is not None and a.kpi not in batch.created:
         if a.kpi in kpis:
             return batch.problem(a, ("new_kpi", "id"), f'a KPI "{a.kpi}" is already in the data file')
         kpis[a.kpi] = _ordered(a.new_kpi, KPI_ORDER)
-        _list(tree, "kpis", ()).append(kpis[a.kpi])
+        entries.list_of(tree, "kpis").append(kpis[a.kpi])
         batch.created[a.kpi] = a
     kpi = kpis.get(a.kpi)
     if kpi is None:
         return batch.problem(a, ("kpi",), f'no KPI "{a.kpi}" in the data file (and no new_kpi stub)')
-    items = _list(
-        kpi,
-        a.section,
-        ("observations", "note", "comments") if a.section == "targets" else ("note", "comments"),
-    )
     entry = dict(a.entry)
-    old = None
-    if a.section == "observations":
-        entry.setdefault("kind", "actual")
-        same = [
-            o
-            for o in items
-            if str(o.get("period")) == str(entry.get("period")) and o.get("kind", "actual") == entry["kind"]
-        ]
-        if same:
-            return batch.problem(
-                a, ("entry",), f"duplicate: {a.kpi} already has its {_when(a)} ({same[0].get('value')})"
-            )
-    else:
-        same = [t for t in items if str(t.get("due")) == str(entry.get("due")) and not t.get("superseded")]
-        if same and same[0].get("value") == entry.get("value"):
-            return batch.problem(a, ("entry",), f"duplicate: {a.kpi} already has this {_when(a)}")
-        if same and not entry.get("reason"):
-            return batch.problem(
-                a, ("entry", "reason"), f"revises the {_when(a)} ({same[0].get('value')}): say why in reason"
-            )
-        if same:
-            keys = list(same[0].keys())
-            same[0].insert(keys.index("due") + 1 if "due" in keys else len(keys), "superseded", True)
-            old = same[0].get("value")
-        entry.setdefault("set_on", _published(tree, entry.get("source")))
-    items.append(_ordered(entry, ORDER[a.section]))
-    batch.placed[(a.kpi, a.section, len(items) - 1)] = a
-    what = f"{a.section} {_when(a).removeprefix('target ')}"
-    why = f"proposal {a.id} of {batch.file}" + (" (new KPI)" if batch.created.get(a.kpi) is a else "")
-    batch.changes.append(
-        Change(
-            "accept",
-            a.kpi,
-            what,
-            old,
-            entry.get("value"),
-            entry.get("reason") or why,
-            entry.get("source"),
-            entry.get("quote"),
-        )
-    )
+    try:
+        if a.section == "observations":
+            entry.setdefault("kind", "actual")
+            change = entries.add_observation(kpi, a.kpi, _ordered(entry, ORDER[a.section]))
+        else:
+            entry.setdefault("set_on", published)
+            reason = a.entry.get("reason")
+            reason = " ".join(str(v) for v in reason.values()) if isinstance(reason, dict) else reason
+            item = _ordered(entry, ORDER[a.section])
+            change = entries.add_target(kpi, a.kpi, item, reason, revision=False)
+    except entries.EntryError as exc:
+        where = ("entry", exc.field) if exc.field else ("entry",)
+        return batch.problem(a, where, f"duplicate: {exc}" if exc.field is None else str(exc))
+    batch.placed[(a.kpi, a.section, len(kpi[a.section]) - 1)] = a
+    batch.changes.append(replace_fields(change, action="accept", reason=_reason(batch, a)))
     return None
 
 
@@ -244,6 +263,9 @@ def edit_of(batch: Batch) -> Edit:
 
     def edit(tree: CommentedMap) -> Change:
         batch.changes.clear()
+        batch.placed.clear()
+        batch.created.clear()
+        batch.unregistered.clear()
         kpis = {str(k.get("id")): k for k in tree.get("kpis") or [] if isinstance(k, CommentedMap)}
         problems = [p for a in batch.chosen if (p := _add(batch, tree, a, kpis)) is not None]
         if problems:

@@ -8,7 +8,9 @@ Called by :func:`model.update.apply` under the writer's lock:
 3. the new file is written atomically (renamed into place);
 4. the audit line is appended and synced; the journal is removed.
 
-If step 4 fails, the old file is put back and the error says nothing was saved. If the
+If step 4 fails, the old file is put back, the log is cut back to its size before the
+append (a write that failed partway leaves no line of the undone change), and the error
+says nothing was saved. If the
 process dies between steps 3 and 4 (kill -9, power loss), the journal survives it, and the
 next edit (:func:`recover`) appends the entry if the file is the new one, marked
 ``"recovered": true``, or drops it if the file is still the old one.
@@ -87,21 +89,34 @@ def save(data: Path, new: bytes, old: bytes, change: Change | Sequence[Change], 
         except BaseException:
             journal.unlink(missing_ok=True)
             raise
+        size = handle.seek(0, os.SEEK_END)  # where this save's lines start
         try:
             _append(handle, *entries)
         except OSError as exc:
-            _roll_back(data, old, journal, log, exc)
+            _roll_back(data, old, journal, (handle, size), exc)
     journal.unlink(missing_ok=True)
 
 
-def _roll_back(data: Path, old: bytes, journal: Path, log: Path, exc: OSError) -> None:
-    why = f"cannot write the audit log {log} ({exc.strerror})"
+def _roll_back(data: Path, old: bytes, journal: Path, log: tuple[BinaryIO, int], exc: OSError) -> None:
+    """Put the old file back and cut the log back to ``log``'s size before the append, so no
+    line of the undone change stays (a write that failed partway may have left a few)."""
+    handle, size = log
+    why = f"cannot write the audit log {handle.name!s} ({exc.strerror})"
     try:
         write_atomic(data, old)
     except OSError as again:
         raise CommitError(
             f"the change was saved but {why}, and the old file could not be put back "
             f"({again.strerror}); the audit entry waits in {journal} and is added by the next edit"
+        ) from None
+    try:
+        handle.truncate(size)
+        os.fsync(handle.fileno())
+    except OSError as again:
+        journal.unlink(missing_ok=True)
+        raise CommitError(
+            f"nothing saved: {why}; the data file is as it was, but the log could not be cut back "
+            f"({again.strerror}): its last lines after byte {size} belong to no change"
         ) from None
     journal.unlink(missing_ok=True)
     raise CommitError(f"nothing saved: {why}; the data file is as it was") from None

@@ -104,6 +104,16 @@ def passes(seed: SeedText, quote: str, value: float | None) -> bool:
     return value is None or (prepared.states(value) and prepared.says_more_than(value))
 
 
+def _nth_in_quote(seed: SeedText, p: Proposal) -> int:
+    """Which of the quote's figures of the same text this one is (``1か所、1か所``: 0 then 1),
+    whatever stands before the quote on its line (a page repeated with one more bullet)."""
+    quote = normalise(p.quote)
+    start = seed.text.rfind(quote, 0, p.start + len(quote))  # the last one starting before it
+    if start < 0 or start + len(quote) < p.end:
+        return p.start - seed.starts[p.line - 1] if seed.starts else p.start  # its place on the line
+    return seed.text.count(p.figure, start, p.start)
+
+
 @dataclass
 class Drafter:
     """Drafts proposals for one seed against the data's KPIs, bureaus and pillars."""
@@ -124,8 +134,7 @@ class Drafter:
         seen: set[tuple[str, str, int]] = set()
         for mention in mentions:
             proposal = self._propose(seed, raw_lines, sections, calendar, mention)
-            offset = mention.start - seed.starts[mention.line - 1] if seed.starts else mention.start
-            key = (normalise(proposal.quote), mention.text, offset)
+            key = (normalise(proposal.quote), mention.text, _nth_in_quote(seed, proposal))
             if key in seen:  # a duplicated page or a repeated passage (not 1か所 twice in a row)
                 continue
             seen.add(key)
@@ -222,8 +231,16 @@ class Drafter:
         kpi, _share = match_kpi(self.document.kpis, texts, unit, bureau, local)
         if kpi is not None:
             return kpi.id, kpi.name.ja, False
-        stub = re.sub(r"[^a-z0-9]+", "-", self.source.lower().rsplit(".", 1)[0]).strip("-")
-        return f"new-{stub}-line-{mention.line}", sentence.lstrip(BULLETS)[:60], True
+        return placeholder_id(self.source, mention.line), sentence.lstrip(BULLETS)[:60], True
+
+
+#: The id the drafter gives a new KPI, to be replaced by the curator (``new-next-edition-line-22``).
+PLACEHOLDER = re.compile(r"^new-[a-z0-9-]*-line-\d+$")
+
+
+def placeholder_id(source: str, line: int) -> str:
+    stub = re.sub(r"[^a-z0-9]+", "-", source.lower().rsplit(".", 1)[0]).strip("-")
+    return f"new-{stub}-line-{line}"
 
 
 #: A number joined to the next figure by a range or an arrow: ``4~8名``, ``100→300件``.

@@ -44,6 +44,12 @@ PAST_HEADING = re.compile(r"これまでの(?:取組|実績|成果)|取組実績
 HEADING_CHARS = 40
 #: An indicator and its value: ``アクセス数：200万PV``.
 INDICATOR = re.compile(r"[:：][^:：。、]{0,3}$")
+#: What makes an indicator's value a goal: a rate (``/年``) after it, or a goal word in its label
+#: (a budget line ``予算額：1,688億円`` or a head count ``職員数：300人`` is none).
+GOAL_RATE = re.compile(r"^[^\d。:：]{0,4}?[/／](?:年|月|日)")
+GOAL_LABEL = re.compile(r"規模|削減|目標|年間|増加|拡大")
+#: Characters of an indicator's label looked at before its colon.
+LABEL_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,8 @@ class Dating:
 
 
 def _heading(line: str) -> bool:
-    return bool(line) and len(line) <= HEADING_CHARS and "。" not in line and not line.startswith("-")
+    """A short line that is no list item and no note (``※令和3年8月1日現在`` dates its table only)."""
+    return bool(line) and len(line) <= HEADING_CHARS and "。" not in line and not line.startswith(("-", "※"))
 
 
 @dataclass
@@ -76,6 +83,15 @@ class Calendar:
             if current is not None and current[0] <= hit.start and hit.end <= current[1]:
                 self.heading_dates.append(hit)
         self.past = [s for s, e in headings if PAST_HEADING.search(self.seed.text[s:e])]
+
+    def _goal(self, mention: SeedMention, before: str) -> bool:
+        """An indicator whose value is a goal: ``受講規模：8,000人/年``, ``申請書類の削減：36,000枚``."""
+        found = INDICATOR.search(before)
+        if found is None:
+            return False
+        label = before[: found.start()][-LABEL_CHARS:]
+        after = self.seed.text[mention.end : mention.end + 8]
+        return GOAL_RATE.search(after) is not None or GOAL_LABEL.search(label) is not None
 
     def _compared(self, hit: DateHit) -> bool:
         return COMPARED.match(self.seed.text[hit.end : hit.end + 4]) is not None
@@ -100,9 +116,11 @@ class Calendar:
         else:
             kind = kind_from_period(period, self.published) or "actual"
             before = self.seed.text[s_start : mention.start]
-            if kind == "plan" and INDICATOR.search(before):
+            if kind == "plan" and self._goal(mention, before):
                 kind = "target"
                 reasons.append("an indicator's value in a period to come: target")
+            elif self.published is None:
+                reasons.append("no publication date to compare the period with: taken as actual")
             else:
                 reasons.append("kind from the period against the publication date")
         return Dating(period, kind, tuple(reasons))

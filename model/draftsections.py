@@ -5,10 +5,14 @@
 - A list of projects with their bureaus (``- ① 衛星による不適正盛土検知プロジェクト |
   都市整備局``) announces the pages that follow: a passage after such a list belongs to the
   project whose title shares most character pairs with the words before it.
-- In the minutes of a meeting, a speaker's turn (``○東村山市長``, ``〇知事``) opens the
+- In the minutes of a meeting (and only there: elsewhere ○ is the ordinary bullet), a
+  speaker's turn (``○東村山市長``, ``〇知事``) opens the
   passage of the speaker's side: the bureau the speaker's title names, else the Governor's
   side (知事, 副知事, 局長, 部長: the data's ``government``) or, for anyone else, the
-  counterpart named in the document's title (``特別区長会との意見交換``).
+  counterpart named in the document's title (``特別区長会との意見交換``). A document is
+  minutes when its first lines say so (議事録, 会議録, 議事要旨, 速記録, 意見交換), or when
+  most of its ○ lines are turns whose speaker is an office or title (``○行政部長 それでは``:
+  a short word ending in 長, 知事, 委員…, then a space or the line's end).
   A page header repeating a listed project (``③ デジタルサービス局 | ドローン物流…``) is not a
   bureau heading: the passages after it are still matched to the list by their titles.
 - A line that is a pillar's Japanese name (or a table-of-contents entry naming it) opens
@@ -34,8 +38,16 @@ ITEM_CHARS = "-0123456789"
 ITEM = re.compile(r"^-")
 #: A page header of a project announced by a list: its number, its bureau, a bar, its title.
 PAGE_HEADER = re.compile(r"^\d+[^|]{1,20}\|")
-#: A speaker's turn in minutes: a circle, then the speaker's title (the speech may follow a space).
-SPEAKER = re.compile(r"^\s*[○〇◯]\s*(?P<speaker>[^\s]+)")
+#: A line opened by a circle: a speaker's turn in minutes, a bullet anywhere else.
+CIRCLE = re.compile(r"^\s*[○〇◯]")
+#: A speaker's turn in minutes: a circle, a short title (no comma), then a space or the line's end.
+SPEAKER = re.compile(r"^\s*[○〇◯]\s*(?P<speaker>[^\s、。,]{1,24})(?:\s|$)")
+#: A speaker named by an office or title (会長（新宿区長）, 行政部長, 知事).
+OFFICE = re.compile(r"(?:長|知事|委員|幹事|議員|理事|参与)(?:[（(][^）)]*[）)])?$")
+#: Words of a document's first lines that make it minutes.
+MINUTES_TITLE = re.compile(r"議事録|会議録|議事要旨|速記録|意見交換")
+#: How many non-empty lines a document's title may take.
+TITLE_LINES = 3
 #: Titles of the Governor's side in minutes.
 GOVERNMENT_SIDE = re.compile(r"知事|局長|部長|課長")
 #: Characters before a figure compared with the titles of a project list.
@@ -108,6 +120,16 @@ def _speaker_side(
     return government if GOVERNMENT_SIDE.search(speaker) else title
 
 
+def is_minutes(raw_lines: list[str]) -> bool:
+    """Minutes: the title says so, or most ○ lines (two at least) are turns of an office."""
+    lines = [line for line in raw_lines if line.strip()]
+    if any(MINUTES_TITLE.search(line) for line in lines[:TITLE_LINES]):
+        return True
+    circles = [line for line in lines if CIRCLE.match(line)]
+    turns = [m for line in circles if (m := SPEAKER.match(line)) and OFFICE.search(m["speaker"])]
+    return len(turns) >= 2 and 2 * len(turns) >= len(circles)
+
+
 def read_sections(seed: SeedText, document: Document, raw_lines: list[str] | None = None) -> Sections:
     bureaus = sorted(
         ((normalise(b.ja), b.id) for b in document.bureaus), key=lambda item: len(item[0]), reverse=True
@@ -117,13 +139,16 @@ def read_sections(seed: SeedText, document: Document, raw_lines: list[str] | Non
     sections = Sections(seed.text)
     previous = ""
     counterpart: str | None = None
+    minutes = raw_lines is not None and is_minutes(raw_lines)
     for index, (start, line) in enumerate(seed.line_texts()):
         if not line:
             continue
         if counterpart is None:  # the document's title names the counterpart of a meeting
             counterpart = next((bid for name, bid in bureaus if name in line), "")
         side = (
-            _speaker_side(raw_lines[index], bureaus, government, counterpart or None) if raw_lines else None
+            _speaker_side(raw_lines[index], bureaus, government, counterpart or None)
+            if raw_lines and minutes
+            else None
         )
         if side is not None:
             sections.headings.append((start, side))

@@ -49,10 +49,11 @@ class TableCell:
         return f"{self.title}{self.heading}{self.label}"
 
     def unit(self) -> str | None:
-        """The counter of the row label, else the unit in brackets in the column heading."""
+        """The counter of the row label, else the unit in brackets in the row label (``合計(件)``),
+        the column heading or the table's title."""
         if self.label and (counter := counter_of(self.label, COUNTERS)):
             return counter
-        for text in (self.heading, self.title):
+        for text in (self.label, self.heading, self.title):
             if m := HEADING_UNIT.search(text):
                 inner = m[1] or m[2]
                 if inner in COUNTERS:

@@ -54,6 +54,12 @@ DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"今年度"), "this fy"),
     (re.compile(r"来年度"), "next fy"),
 )
+#: A clause that speaks of the future (``開設する``, ``開催する予定``): its bare month is to come.
+FUTURE = re.compile(r"予定|見込|計画|目指|(?:する|します|していく|してまいります)$")
+#: A past verb in that clause is the month's own (``９月に開設した窓口で相談する``).
+PAST_VERB = re.compile(r"した|された|しました|だった")
+#: The clause after a bare month: up to the sentence's end, a bullet or this many characters.
+CLAUSE = re.compile(r"^[^。.\-]{0,60}")
 #: How far back (characters of normalised text) a date heading may stand before a figure.
 LOOKBACK = 400
 
@@ -108,12 +114,20 @@ def read_dates(text: str, offset: int, published: date | None) -> list[DateHit]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            period = _period(m, how, published)
+            clause = _clause(text, m.end()) if how == "bare month" else ""
+            future = FUTURE.search(clause) is not None and PAST_VERB.search(clause) is None
+            period = _period(m, "next month" if future else how, published)
             if period is None:
                 continue
             taken.append(m.span())
             hits.append(DateHit(offset + m.start(), offset + m.end(), period, m[0]))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _clause(text: str, end: int) -> str:
+    """The words after a date up to the end of their sentence (its verb)."""
+    found = CLAUSE.match(text[end:])
+    return found[0].rstrip("、 ") if found else ""
 
 
 def _period(m: re.Match[str], how: str, published: date | None) -> str | None:
@@ -133,10 +147,12 @@ def _period(m: re.Match[str], how: str, published: date | None) -> str | None:
         return f"{m[1]}-12" if 1900 < int(m[1]) < 2200 else None
     if published is None:
         return None
-    if how == "bare month":  # ９月から: the last such month up to the document's date
-        month = int(m[1])
+    if how in ("bare month", "next month"):  # ９月から: the last such month up to the document's
+        month = int(m[1])  # date; in a clause of the future (開設する), the next one from it
         if not 1 <= month <= 12:
             return None
+        if how == "next month":
+            return f"{published.year + (1 if month < published.month else 0):04d}-{month:02d}"
         return f"{published.year - (1 if month > published.month else 0):04d}-{month:02d}"
     return f"FY{fiscal_year_of(published) + (1 if how == 'next fy' else 0)}"
 

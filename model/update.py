@@ -14,73 +14,29 @@ from __future__ import annotations
 import fcntl
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace as replace_fields
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from model import commit, roundtrip, yamlfile
 from model.audit import Change
+from model.entries import (
+    EntryError,
+    add_observation,
+    add_target,
+    figure_map,
+    find_kpi,
+    list_of,
+    reason_of,
+)
+from model.entries import FigureInput as FigureInput  # the input of every edit, for its callers
 from model.loader import check_text, display_path, yaml_problem
 from model.periods import PeriodError, parse_period
 from model.problems import DataError, Problem, UpdateError
 from model.roundtrip import Edit, RoundTripError
 from model.yamlfile import YamlData, YamlProblem, decode, parse_text, read_stable
-
-
-@dataclass(frozen=True)
-class FigureInput:
-    """A quoted value, as given on the command line or in the form."""
-
-    value: float
-    source: str
-    quote: str
-    approximate: bool = False
-    note: str | None = None
-
-
-def plain(value: float) -> int | float:
-    """1300.0 → 1300, so the file reads as the curator would write it."""
-    return int(value) if float(value).is_integer() else value
-
-
-def _find_kpi(tree: CommentedMap, kpi_id: str) -> CommentedMap:
-    for kpi in tree.get("kpis") or []:
-        if isinstance(kpi, CommentedMap) and kpi.get("id") == kpi_id:
-            return kpi
-    raise UpdateError(f'no KPI with id "{kpi_id}" (see `python -m model validate` or the dashboard)')
-
-
-def _list(parent: CommentedMap, key: str, before: tuple[str, ...] = ()) -> CommentedSeq:
-    """The list under ``key``, created (before the first of ``before`` present) if missing."""
-    if key not in parent:
-        keys = list(parent.keys())
-        position = next((keys.index(k) for k in before if k in keys), len(keys))
-        parent.insert(position, key, CommentedSeq())
-    found: CommentedSeq = parent[key]
-    return found
-
-
-def _figure_map(
-    leading: list[tuple[str, Any]],
-    fig: FigureInput,
-    middle: Sequence[tuple[str, Any]] = (),
-    trailing: Sequence[tuple[str, Any]] = (),
-) -> CommentedMap:
-    """A figure's mapping in the file's usual key order: leading, value, middle, source, quote, trailing."""
-    item = CommentedMap(leading)
-    item["value"] = plain(fig.value)
-    if fig.approximate:
-        item["approximate"] = True
-    item.update((k, v) for k, v in middle if v is not None)
-    item["source"] = fig.source
-    item["quote"] = fig.quote
-    item.update((k, v) for k, v in trailing if v is not None)
-    if fig.note:
-        item["note"] = fig.note
-    return item
 
 
 def _check_period(text: str) -> None:
@@ -97,40 +53,14 @@ def record(
     _check_period(period)
 
     def edit(tree: CommentedMap) -> Change:
-        observations = _list(_find_kpi(tree, kpi_id), "observations", before=("note",))
-        item = _figure_map([("period", period), ("kind", kind)], fig)
-        same = [  # str(): ruamel reads an unquoted 2024-02-15 as a date
-            i
-            for i, o in enumerate(observations)
-            if str(o.get("period")) == period and o.get("kind", "actual") == kind
-        ]
-        if same and not replace:
-            old = observations[same[0]].get("value")
-            raise UpdateError(
-                f'"{kpi_id}" already has a {kind} value for {period} ({old}); use --replace to correct it'
-            )
-        old_value = observations[same[0]].get("value") if same else None
-        if same:
-            observations[same[0]] = item
-        else:
-            observations.append(item)
-        action = "correct" if same else "record"
-        return Change(
-            action, kpi_id, f"{kind} {period}", old_value, plain(fig.value), reason, fig.source, fig.quote
-        )
+        item = figure_map([("period", period), ("kind", kind)], fig)
+        try:
+            change = add_observation(find_kpi(tree, kpi_id), kpi_id, item, replace)
+        except EntryError as exc:
+            raise UpdateError(f"{exc}; use --replace to correct it") from None
+        return replace_fields(change, reason=reason)
 
     return Edit(edit, kpi_id)
-
-
-def _replaced_target(targets: CommentedSeq, due: str, replaces: str | None) -> CommentedMap | None:
-    current = [t for t in targets if not t.get("superseded")]
-    wanted = replaces or due
-    same: list[CommentedMap] = [t for t in current if str(t.get("due")) == wanted]
-    if same:
-        return same[0]
-    if replaces:
-        raise UpdateError(f"no current target due {replaces} to replace")
-    return max(current, key=lambda t: parse_period(str(t["due"])).end, default=None)
 
 
 def retarget(
@@ -145,23 +75,14 @@ def retarget(
 
     A revision needs a reason (the command line and the form both come through here).
     """
-    if not reason or not reason.strip():
-        raise UpdateError("a revised target needs a reason (why the target changes)")
-    reason = reason.strip()
+    reason = reason_of(reason)
     _check_period(due)
     set_on = set_on or date.today().isoformat()
     _check_period(set_on)
 
     def edit(tree: CommentedMap) -> Change:
-        targets = _list(_find_kpi(tree, kpi_id), "targets", before=("observations", "note"))
-        old = _replaced_target(targets, due, replaces)
-        if old is not None:
-            keys = list(old.keys())
-            old.insert(keys.index("due") + 1 if "due" in keys else len(keys), "superseded", True)
-        targets.append(_figure_map([], fig, [("due", due), ("set_on", set_on)], [("reason", reason)]))
-        old_text = f"{old['value']} due {old['due']}" if old is not None else None
-        new_text = f"{plain(fig.value)} due {due}"
-        return Change("retarget", kpi_id, "targets", old_text, new_text, reason, fig.source, fig.quote)
+        item = figure_map([], fig, [("due", due), ("set_on", set_on)], [("reason", reason)])
+        return add_target(find_kpi(tree, kpi_id), kpi_id, item, reason, replaces)
 
     return Edit(edit, kpi_id)
 
@@ -180,7 +101,7 @@ def comment(
         raise UpdateError("a comment needs an author and a text")
 
     def edit(tree: CommentedMap) -> Change:
-        comments = _list(_find_kpi(tree, kpi_id), "comments")
+        comments = list_of(find_kpi(tree, kpi_id), "comments")
         item = CommentedMap([("date", day), ("author", author.strip())])
         if period:
             item["period"] = period
@@ -198,7 +119,7 @@ def add_source(
     """An edit registering a document outside seeds/."""
 
     def edit(tree: CommentedMap) -> Change:
-        sources = _list(tree, "sources", before=("exclusions", "kpis"))
+        sources = list_of(tree, "sources", before=("exclusions", "kpis"))
         if any(s.get("id") == source_id for s in sources):
             raise UpdateError(f'a source with id "{source_id}" is already registered')
         entry = CommentedMap([("id", source_id), ("title", title)])

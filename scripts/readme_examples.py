@@ -4,8 +4,9 @@ A block is a ```` ```console ```` fence right after a ``<!-- readme-example: WHE
 marker; it holds ``$ python -m model …`` commands, each followed by what it prints (stdout
 and stderr together). WHERE is ``project`` (run in the project folder) or ``scratch`` (run in a
 temporary folder holding a copy of ``data/kpis.yaml`` and ``seeds/``, as the README says) or
-``edition`` (a temporary folder holding the drafting fixture: its data file as ``kpis.yaml``, the
-test document in ``seeds/`` and the reviewed proposals as ``reviewed.yaml``).
+``edition`` (a temporary folder holding the drafting fixture: its data file as ``kpis.yaml``
+without its ``sources:``, as a curator finds it when a new edition comes out, the test document
+in ``seeds/`` and the reviewed proposals as ``reviewed.yaml``).
 ``tests/test_readme.py`` fails when a block differs from what its commands print now;
 ``--write`` rewrites the blocks in place.
 """
@@ -57,7 +58,9 @@ def folder(where: str) -> Iterator[Path]:
 def _edition() -> Iterator[Path]:
     fixture = PROJECT / "tests" / "fixtures" / "drafting"
     with tempfile.TemporaryDirectory(prefix="kpi-edition-") as tmp:
-        shutil.copy(fixture / "data.yaml", Path(tmp) / "kpis.yaml")
+        data = (fixture / "data.yaml").read_text(encoding="utf-8")
+        unregistered = data[: data.index("sources:\n")] + data[data.index("kpis:\n") :]
+        (Path(tmp) / "kpis.yaml").write_text(unregistered, encoding="utf-8")
         shutil.copy(fixture / "reviewed.yaml", tmp)
         (Path(tmp) / "seeds").mkdir()
         shutil.copy(fixture / "next_edition.txt", Path(tmp) / "seeds")

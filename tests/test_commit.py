@@ -124,3 +124,38 @@ def test_command_line_says_nothing_was_saved(data):
     assert result.returncode == 1
     assert "error: nothing saved: cannot write the audit log" in result.stderr
     assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize("written", [0, 1, 2])
+def test_an_append_that_fails_after_some_lines_leaves_none_of_them(data, monkeypatch, written):
+    """The disk fills after ``written`` of three lines reached the log: the change is rolled
+    back, and so are those lines (the log is as it was before the save)."""
+    log = audit.audit_path(data)
+    update.apply(data, SEEDS, FIRST, "tester")  # one line already there, which must stay
+    before_log, before_data = log.read_bytes(), data.read_bytes()
+
+    def partial(handle, *entries):
+        handle.write("".join(json.dumps(e) + "\n" for e in entries[:written]).encode("utf-8"))
+        handle.flush()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(commit, "_append", partial)
+    changes = [audit.Change("record", "antenna-sites", f"actual 2024-0{i}", None, i) for i in (2, 3, 4)]
+    with pytest.raises(commit.CommitError, match=r"nothing saved: .*as it was"):
+        commit.save(data, b"kpis: []\n", before_data, changes, "tester")
+    assert data.read_bytes() == before_data
+    assert log.read_bytes() == before_log
+    assert leftovers(data.parent) == []
+
+
+def test_an_old_journal_whose_line_is_missing_gets_it_added(data):
+    """A journal of the one-entry format (``"entry"``) left by a save killed before its line."""
+    update.apply(data, SEEDS, FIRST, "tester")
+    log = audit.audit_path(data)
+    (entry,) = audit.read(log)
+    log.write_text("", encoding="utf-8")
+    record = {"entry": entry, "old_sha256": "0" * 64, "new_sha256": commit._sha256(data.read_bytes())}
+    commit.journal_path(data).write_text(json.dumps(record), encoding="utf-8")
+    assert commit.recover(data) == "added"
+    assert [(e["field"], e.get("recovered")) for e in audit.read(log)] == [("actual 2023-12", True)]
+    assert leftovers(data.parent) == []

@@ -23,6 +23,12 @@ DOCUMENT = """2024(R6)年度のデジタル関連経費のうち事業の経費�
 - AI議事録等5項目の調達を開始
 - 申請書類の削減：36,000枚／年
 - 2023年10月に9か所で開始した
+
+2025(R7)年度
+
+- 予算額：1,234億円
+- 職員数：300人
+- 年間アクセス数：200万PV
 """
 
 
@@ -35,6 +41,9 @@ DOCUMENT = """2024(R6)年度のデジタル関連経費のうち事業の経費�
         ("5項目", "FY2024", "plan"),  # the dated heading, not another item's date
         ("36,000", "FY2024", "target"),  # an indicator's value in a period to come
         ("9か所", "2023-10", "actual"),  # its own sentence's date and kind word
+        ("1,234億円", "FY2025", "plan"),  # a budget line is no indicator of a goal
+        ("300人", "FY2025", "plan"),  # nor a count of staff
+        ("200万PV", "FY2025", "target"),  # an indicator per year is
     ],
 )
 def test_dating(figure, period, kind):
@@ -43,3 +52,12 @@ def test_dating(figure, period, kind):
     mention = SeedMention(start, start + len(figure), figure, seed.line_of(start))
     dating = Calendar(seed, PUBLISHED).date(mention, sentence_span(seed, start)[1:], None)
     assert (dating.period, dating.kind) == (period, kind), dating.reasons
+
+
+def test_without_a_publication_date_the_reason_says_so():
+    seed = normalise_seed("t.txt", "- 研修を30回実施")
+    start = seed.text.index("30回")
+    mention = SeedMention(start, start + 3, "30回", 1)
+    dating = Calendar(seed, None).date(mention, sentence_span(seed, start)[1:], None)
+    assert dating.kind == "actual"
+    assert "no publication date" in "; ".join(dating.reasons), dating.reasons

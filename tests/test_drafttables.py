@@ -45,7 +45,7 @@ def cell_of(number: str, line: int):
     [
         ("574", 4, "FY2015", "自治体"),  # the column heading's year; the row label's counter
         ("832", 4, "2021-08-01", "自治体"),  # the note under the table dates the latest column
-        ("1,096", 5, "2021-08-01", None),  # (件) is not a counter of the label's end
+        ("1,096", 5, "2021-08-01", "件"),  # the unit in brackets at the row label's end
         ("37", 11, "2023-10", "件"),  # a timetable row; the unit of the table's title
         ("149", 12, "2023-11", "件"),
         ("5", 19, "FY2024", None),  # a bare year under 年度 is a fiscal year

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from model.cli.options import add_data_options
+from model.cli.options import add_data_options, tell_problems
 from model.problems import DataError
 from model.terminal import tell
 
@@ -18,10 +18,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         dataset = load(args.data, args.seeds)
         paths = seed_paths(args.seed_files, args.seeds)
     except DataError as exc:
-        for problem in exc.problems:
-            tell(problem)
-        tell(f"{display_path(args.data)}: invalid, coverage not computed")
-        return 1
+        return tell_problems(exc, f"{display_path(args.data)}: invalid, coverage not computed")
     except FileNotFoundError as exc:
         tell(f"error: {exc}")
         return 1

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from model.cli.options import add_data_options, iso_date
+from model.cli.options import add_data_options, iso_date, tell_problems
 from model.terminal import say, tell
 
 if TYPE_CHECKING:
@@ -28,9 +28,18 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if args.document is None:
         tell("error: give a DOCUMENT to draft from, or --evaluate")
         return 2
+    if args.out is not None and args.out.exists() and not args.force:
+        tell(
+            f"error: {display_path(args.out)} already exists (it may hold a review): "
+            "give another --out, or --force"
+        )
+        return 1
     raw = args.document.read_bytes().decode("utf-8-sig", errors="replace")
     source = args.source_id or args.document.name
-    published = args.published or published_day(dataset.document, source)
+    registered = published_day(dataset.document, source)
+    published = args.published or registered
+    if registered is None:
+        _unregistered(source, args.published is not None)
     proposals = Drafter(dataset.document, source, published).draft(normalise_seed(source, raw), raw)
     text = render(source, proposals)
     if args.out is None:
@@ -42,6 +51,16 @@ def cmd_draft(args: argparse.Namespace) -> int:
         say(summary(proposal, pid))
     tell(f"wrote {display_path(args.out)}: {len(proposals)} proposal(s)")
     return 0
+
+
+def _unregistered(source: str, dated: bool) -> None:
+    """Say what the dates of an unregistered document rest on, and what accept will need."""
+    dates = "dated against --published" if dated else "dated by its own text only (no --published)"
+    tell(
+        f"note: {source} is not registered under sources: with its published date; its figures are "
+        f"{dates}, and accept refuses them until it is registered: python -m model source add {source} "
+        "--title TITLE --url URL --published YYYY-MM-DD --accessed YYYY-MM-DD"
+    )
 
 
 def _evaluate(document: Document, args: argparse.Namespace) -> int:
@@ -69,10 +88,9 @@ def cmd_accept(args: argparse.Namespace) -> int:
     try:
         changes = accept(args.proposals, args.data, args.seeds, editor_of(args), only)
     except DataError as exc:
-        for problem in exc.problems:
-            tell(problem)
-        tell(f"{display_path(args.data)}: nothing written ({len(exc.problems)} problem(s))")
-        return 1
+        return tell_problems(
+            exc, f"{display_path(args.data)}: nothing written ({len(exc.problems)} problem(s))"
+        )
     for change in changes:
         say(f"{display_path(args.data)}: {change.summary()}")
     return 0
@@ -85,6 +103,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--source-id", help="id the entries cite (default: the document's file name)")
     p.add_argument("--published", type=iso_date, help="publication date (default: from sources:)")
     p.add_argument("--out", type=Path, help="write the proposals file here (default: print it)")
+    p.add_argument("--force", action="store_true", help="overwrite the --out file if it exists")
     p.add_argument("--evaluate", action="store_true", help="measure the drafter on the seeds, data hidden")
     p.add_argument("--misses", action="store_true", help="with --evaluate: list misses and wrong fields")
     add_data_options(p)

@@ -11,6 +11,7 @@ from model.settings import DEFAULT_DATA, DEFAULT_SEEDS
 
 if TYPE_CHECKING:
     from model.loader import Dataset
+    from model.problems import DataError
 
 
 def iso_date(text: str) -> date:
@@ -32,3 +33,13 @@ def evaluation_date(dataset: Dataset, as_of: date | None) -> date:
     from model.progress import latest_actual_day
 
     return as_of or latest_actual_day(dataset.kpis, dataset.timeline) or date.today()
+
+
+def tell_problems(exc: DataError, summary: str) -> int:
+    """Print every problem of ``exc``, then ``summary`` (what was not done); the exit code 1."""
+    from model.terminal import tell
+
+    for problem in exc.problems:
+        tell(problem)
+    tell(summary)
+    return 1
