@@ -25,7 +25,8 @@ run: $(VENV)/.installed
 	$(PY) dashboard/serve.py --address $(HOST) --port $(PORT)
 
 # lint, types, the data's own checks and every test that needs no browser, on every core
-# (pytest-xdist); the fuzz tests try 25 inputs each here, 150 in `make fuzz`
+# (pytest-xdist); the fuzz tests try 25 inputs each here, 150 in `make fuzz`, the concurrency
+# tests 60 rewrites here, 200 there
 check: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -34,12 +35,12 @@ check: $(VENV)/.installed-dev
 	$(PY) -m model coverage
 	HYPOTHESIS_PROFILE=check $(PY) -m pytest -n auto -m "not browser and not nginx"
 
-# everything: check, the fuzz tests with their full budget, then the browser and nginx tests
+# everything: check, the fuzz and concurrency tests with their full budget, then the browser and nginx tests
 test: check fuzz
 	$(PY) -m pytest -m "browser or nginx"
 
 fuzz: $(VENV)/.installed-dev
-	HYPOTHESIS_PROFILE=ci $(PY) -m pytest tests/test_fuzz.py -q
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest tests/test_fuzz.py tests/test_concurrency.py -q
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check --fix .

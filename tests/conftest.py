@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from datetime import date
@@ -29,6 +30,19 @@ def cache_secret(tmp_path_factory):
     file of the test session (tests never create one in the home folder)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KPI_CACHE_SECRET", str(tmp_path_factory.mktemp("secret") / "cache-secret"))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once():
+    """Every AppTest run looks through all installed packages for Streamlit components (a third of
+    an app test's time); the installed packages do not change within a test session, so the
+    first look is kept."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", functools.cache(scan))
         yield
 
 
