@@ -52,8 +52,10 @@ def figure_text(value: float | None, unit: str, lang: str, measure: str, approxi
 
 
 def status_text(status: str, basis: object, lang: str) -> str:
-    """Icon and status name, marked 「見込み」 / "estimate" when it rests on an estimate."""
-    mark = basis_mark(str(basis), lang) if isinstance(basis, str) else ""
+    """Icon and status name, marked 「見込み」 / "estimate" when it rests on an estimate (a KPI
+    without a target has a latest figure but no status resting on it: never marked)."""
+    rated = isinstance(basis, str) and status != "no_target"
+    mark = basis_mark(basis, lang) if rated else ""
     label = status_label(status, lang)
     return f"{label}（{mark}）" if mark and lang == "ja" else f"{label} ({mark})" if mark else label
 

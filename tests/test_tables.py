@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.search import filter_overview
-from dashboard.tables import MAX_CHART_KPIS, chart_kpis, kpi_table, per_bureau, status_matrix
+from dashboard.tables import MAX_CHART_KPIS, chart_kpis, kpi_table, per_bureau, status_matrix, status_text
 from model.frames import overview_frame
 from model.loader import load
 
@@ -84,3 +84,20 @@ def test_a_milestones_figure_reads_done_in_the_changes() -> None:
     )  # fmt: skip
     table = other_changes(changes, "ja", {"m": "件", "c": "件"}, milestones={"m"})
     assert list(table["変更後"]) == ["完了", "1件"]
+
+
+@pytest.mark.parametrize(
+    ("status", "basis", "lang", "text"),
+    [
+        ("on_track", "estimate", "ja", "○ 順調（見込み）"),
+        ("on_track", "estimate", "en", "○ on track (estimate)"),
+        ("on_track", "actual", "ja", "○ 順調"),
+        ("no_data", "estimate", "ja", "－ 実績なし（見込み）"),
+        # without a target no status rests on the estimate, even if the latest figure is one
+        ("no_target", "estimate", "ja", "◇ 目標なし"),
+        ("no_target", "estimate", "en", "◇ no target"),
+        ("off_track", None, "ja", "✕ 遅れ"),
+    ],
+)
+def test_status_text_marks_an_estimate_only_where_a_status_rests_on_it(status, basis, lang, text) -> None:
+    assert status_text(status, basis, lang) == text
