@@ -17,7 +17,7 @@ AUDIT_FILE = settings.AUDIT_FILE
 class Change:
     """What one update did, in words an auditor reads."""
 
-    action: str  # record | correct | retarget | source-add
+    action: str  # record | correct | retarget | source-add | accept
     kpi: str | None
     field: str
     old: Any

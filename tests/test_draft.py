@@ -133,20 +133,15 @@ def test_proposals_file_names_the_fields_to_fill():
     assert by_line[27]["section"] == "observations" and by_line[27]["entry"]["kind"] == "actual"
 
 
+def draft_to(out):
+    """``draft`` of the test document into ``out``, against the drafting fixture's data."""
+    data = FOLDER / "data.yaml"
+    return ["draft", str(DOCUMENT), "--out", str(out), "--data", str(data), "--seeds", str(FOLDER)]
+
+
 def test_draft_command_writes_the_file(tmp_path, capsys):
     out = tmp_path / "proposals.yaml"
-    code = main(
-        [
-            "draft",
-            str(DOCUMENT),
-            "--out",
-            str(out),
-            "--data",
-            str(FOLDER / "data.yaml"),
-            "--seeds",
-            str(FOLDER),
-        ]
-    )
+    code = main(draft_to(out))
     assert code == 0
     assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["proposals"]) == 5
     assert (
@@ -175,16 +170,7 @@ def test_draft_of_an_unregistered_document_says_what_its_dates_rest_on(tmp_path,
 def test_draft_does_not_overwrite_a_proposals_file_without_force(tmp_path, capsys):
     out = tmp_path / "proposals.yaml"
     out.write_text("# reviewed by a curator\n", encoding="utf-8")
-    args = [
-        "draft",
-        str(DOCUMENT),
-        "--out",
-        str(out),
-        "--data",
-        str(FOLDER / "data.yaml"),
-        "--seeds",
-        str(FOLDER),
-    ]
+    args = draft_to(out)
     assert main(args) == 1
     assert "proposals.yaml already exists" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "# reviewed by a curator\n"
