@@ -208,13 +208,19 @@ def _published(tree: CommentedMap, source: Any) -> Any | None:
     return None
 
 
-def _reason(batch: Batch, a: Accepted) -> str:
-    """The audit reason: the curator's (a {ja, en} reason as one text), then where it came from."""
+def _given_reason(a: Accepted) -> str | None:
+    """The curator's reason as one text (a {ja, en} reason joined by " / "), if any."""
     given = a.entry.get("reason")
     if isinstance(given, dict):
-        given = " / ".join(str(v) for v in given.values() if str(v).strip())
+        return " / ".join(str(v) for v in given.values() if str(v).strip())
+    return given if isinstance(given, str) else None
+
+
+def _reason(batch: Batch, a: Accepted) -> str:
+    """The audit reason: the curator's, then where it came from."""
+    given = _given_reason(a)
     trace = f"proposal {a.id} of {batch.file}" + (" (new KPI)" if batch.created.get(a.kpi) is a else "")
-    return f"{given.strip()} ({trace})" if isinstance(given, str) and given.strip() else trace
+    return f"{given.strip()} ({trace})" if given and given.strip() else trace
 
 
 def _add(batch: Batch, tree: CommentedMap, a: Accepted, kpis: dict[str, CommentedMap]) -> Problem | None:
@@ -246,10 +252,8 @@ def _add(batch: Batch, tree: CommentedMap, a: Accepted, kpis: dict[str, Commente
             change = entries.add_observation(kpi, a.kpi, _ordered(entry, ORDER[a.section]))
         else:
             entry.setdefault("set_on", published)
-            reason = a.entry.get("reason")
-            reason = " ".join(str(v) for v in reason.values()) if isinstance(reason, dict) else reason
             item = _ordered(entry, ORDER[a.section])
-            change = entries.add_target(kpi, a.kpi, item, reason, revision=False)
+            change = entries.add_target(kpi, a.kpi, item, _given_reason(a), revision=False)
     except entries.EntryError as exc:
         where = ("entry", exc.field) if exc.field else ("entry",)
         return batch.problem(a, where, f"duplicate: {exc}" if exc.field is None else str(exc))
