@@ -28,8 +28,9 @@ LOCAL_CHARS = 20
 SAME_COUNTER = {"名": "人", "者": "人", "ヶ所": "か所", "カ所": "か所", "ケ所": "か所", "箇所": "か所"}
 
 
-def bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def bigrams(text: str) -> frozenset[str]:
+    """The text's pairs of neighbouring characters (how names and passages are compared)."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def unit_base(unit: str) -> str:

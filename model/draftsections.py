@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from model.draftmatch import bigrams
 from model.provenance import normalise
 from model.schema import Document
 from model.seedtext import SeedText
@@ -78,7 +79,7 @@ class Sections:
         listed = [p for p in self.projects if p.start <= position]
         heading_at = max((s for s, _ in self.headings if s <= position), default=-1)
         if listed:
-            window = _pairs(self.text[max(0, position - PROJECT_WINDOW) : position + 40])
+            window = bigrams(self.text[max(0, position - PROJECT_WINDOW) : position + 40])
             last_list = [p for p in listed if p.start >= listed[-1].start - 2000]
             score, best = max(
                 ((len(p.title_pairs & window) / max(1, len(p.title_pairs)), p.bureau) for p in last_list),
@@ -100,10 +101,6 @@ def _last(marks: list[tuple[int, str]], position: int) -> str | None:
 def _heads(name: str, line: str) -> bool:
     """Does the line name the bureau as a heading would (not inside a longer word: 東京都庁)?"""
     return re.search(rf"{re.escape(name)}(?:$|[がはの】)|・、])", line) is not None
-
-
-def _pairs(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _speaker_side(
@@ -163,7 +160,7 @@ def read_sections(seed: SeedText, document: Document, raw_lines: list[str] | Non
             named_in = ""
         named = [bid for name, bid in bureaus if name in named_in]
         if title and named:
-            sections.projects.append(Project(start, _pairs(title.lstrip(ITEM_CHARS)), named[0]))
+            sections.projects.append(Project(start, bigrams(title.lstrip(ITEM_CHARS)), named[0]))
         elif PAGE_HEADER.match(line) and sections.projects:
             pass  # ``③ デジタルサービス局 | title``: a page of a listed project, found by its title
         elif len(line) <= HEADING_CHARS and "。" not in line and "、" not in line:
