@@ -21,6 +21,8 @@ def is_hidden(char: str) -> bool:
 
 def hidden_in(text: str) -> list[str]:
     """The hidden characters of ``text``, each once, in order of appearance."""
+    if text.isprintable():  # the usual case: no control, format or separator character at all
+        return []
     return list(dict.fromkeys(c for c in text if is_hidden(c)))
 
 

@@ -9,7 +9,7 @@ import pytest
 from dashboard.problem_text import PATTERNS, field_text, message_text, problem_text
 from model.loader import check
 from model.problems import Problem
-from model.words import WORDS
+from model.words import dictionaries
 
 from conftest import FIXTURES, SEEDS
 
@@ -58,7 +58,7 @@ def test_every_problem_of_the_invalid_fixtures_reads_as_words(path) -> None:
 @pytest.mark.parametrize(("pattern", "key"), PATTERNS, ids=[k for _, k in PATTERNS])
 def test_every_pattern_fills_every_placeholder_of_its_words(pattern, key) -> None:
     for lang in ("ja", "en"):
-        wanted = {name for _, name, _, _ in string.Formatter().parse(WORDS[lang][key]) if name}
+        wanted = {name for _, name, _, _ in string.Formatter().parse(dictionaries()[lang][key]) if name}
         assert wanted <= set(pattern.groupindex), (lang, wanted - set(pattern.groupindex))
 
 

@@ -1,6 +1,9 @@
+import sys
+import unicodedata
+
 import pytest
 
-from model.visible import describe, hidden_in, reveal
+from model.visible import HIDDEN_CATEGORIES, describe, hidden_in, reveal
 
 
 @pytest.mark.parametrize(
@@ -32,3 +35,11 @@ def test_hidden_characters_are_named():
         "U+200B (ZERO WIDTH SPACE)",
         "U+001B (ESCAPE)",
     ]
+
+
+def test_every_hidden_character_is_found_whatever_surrounds_it():
+    hidden = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) in HIDDEN_CATEGORIES]
+    assert len(hidden) > 2000  # controls, formats, surrogates, line and paragraph separators
+    for char in hidden:
+        assert hidden_in(f"東京{char}都 2024\u3000年") == [char], describe(char)
+    assert hidden_in("東京\u3000都 2024 👍🏽") == []

@@ -7,10 +7,11 @@ import string
 
 import pytest
 
-from model.words import WORDS, en, ja, word
+from model.words import dictionaries, en, ja, word
 
 from conftest import PROJECT
 
+WORDS_OF = dictionaries()
 WORDS_DIR = PROJECT / "model" / "words"
 CODE = [
     p
@@ -40,7 +41,7 @@ def literals() -> tuple[set[str], set[str]]:
 
 
 def test_both_languages_have_the_same_keys() -> None:
-    assert set(WORDS["ja"]) ^ set(WORDS["en"]) == set()
+    assert set(WORDS_OF["ja"]) ^ set(WORDS_OF["en"]) == set()
 
 
 def test_both_languages_hold_each_key_in_the_same_area_module() -> None:
@@ -65,10 +66,10 @@ def test_every_area_module_is_joined() -> None:
         assert modules == {area.__name__.rsplit(".", 1)[1] for area in lang.AREAS}
 
 
-@pytest.mark.parametrize("key", sorted(WORDS["ja"]))
+@pytest.mark.parametrize("key", sorted(WORDS_OF["ja"]))
 def test_both_languages_have_the_same_placeholders(key: str) -> None:
-    assert placeholders(WORDS["ja"][key]) == placeholders(WORDS["en"][key])
-    assert WORDS["ja"][key].strip() or key in EMPTY_ALLOWED, "an empty Japanese word"
+    assert placeholders(WORDS_OF["ja"][key]) == placeholders(WORDS_OF["en"][key])
+    assert WORDS_OF["ja"][key].strip() or key in EMPTY_ALLOWED, "an empty Japanese word"
 
 
 EMPTY_ALLOWED: set[str] = set()
@@ -77,15 +78,15 @@ EMPTY_ALLOWED: set[str] = set()
 def test_every_key_is_used_by_the_code() -> None:
     constants, prefixes = literals()
     unused = [
-        key for key in WORDS["ja"] if key not in constants and not any(key.startswith(p) for p in prefixes)
+        key for key in WORDS_OF["ja"] if key not in constants and not any(key.startswith(p) for p in prefixes)
     ]
     assert unused == [], "words no code uses"
 
 
 def test_the_english_dictionary_holds_no_japanese_and_the_japanese_one_is_japanese() -> None:
-    japanese = [k for k, v in WORDS["en"].items() if any("\u3040" <= c <= "\u9fff" for c in v)]
+    japanese = [k for k, v in WORDS_OF["en"].items() if any("\u3040" <= c <= "\u9fff" for c in v)]
     assert set(japanese) <= BOTH_SCRIPTS, japanese
-    latin_only = [k for k, v in WORDS["ja"].items() if v and not any("\u3000" <= c <= "\uffef" for c in v)]
+    latin_only = [k for k, v in WORDS_OF["ja"].items() if v and not any("\u3000" <= c <= "\uffef" for c in v)]
     assert set(latin_only) <= SAME_IN_BOTH, latin_only
 
 
@@ -114,4 +115,4 @@ def test_every_word_the_code_asks_for_exists() -> None:
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             if name in ("t", "word") and isinstance(node.args[0].value, str):
                 asked.add(node.args[0].value)
-    assert asked - set(WORDS["ja"]) == set()
+    assert asked - set(WORDS_OF["ja"]) == set()

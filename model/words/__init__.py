@@ -9,10 +9,17 @@ Texts from the data file (KPI names, notes) are not here: the data carries both 
 
 from __future__ import annotations
 
-from model.words import en, ja
+from functools import cache
 
 LANGS = ("ja", "en")
-WORDS: dict[str, dict[str, str]] = {"ja": ja.WORDS, "en": en.WORDS}
+
+
+@cache
+def dictionaries() -> dict[str, dict[str, str]]:
+    """Both dictionaries, read when a text is first asked for (``validate`` never asks)."""
+    from model.words import en, ja
+
+    return {"ja": ja.WORDS, "en": en.WORDS}
 
 
 def lang_of(lang: str) -> str:
@@ -22,5 +29,5 @@ def lang_of(lang: str) -> str:
 
 def word(key: str, lang: str = "ja", **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled in from ``values``."""
-    text = WORDS[lang_of(lang)][key]
+    text = dictionaries()[lang_of(lang)][key]
     return text.format(**values) if values else text
