@@ -126,8 +126,9 @@ def dashboard_fixture_data(monkeypatch):
 def open_app(
     page: str | None = None, secrets: dict | None = None, user: dict | None = None, **params: str
 ) -> AppTest:
-    """Open the dashboard with ``params`` in the URL (and ``secrets``/``user`` if given), then
-    switch to ``page`` ("kpi" → app_pages/kpi.py) as a link to /page would; no exception allowed."""
+    """Open the dashboard on ``page`` ("kpi" → app_pages/kpi.py, the overview if None) with
+    ``params`` in the URL (and ``secrets``/``user`` if given), as a link to /page?params would:
+    the first run is that page's; no exception allowed."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ENTRY), default_timeout=60)
@@ -136,9 +137,11 @@ def open_app(
         at.secrets[key] = value
     if user is not None:
         at.user = user
+    if page:  # before the first run a page is known by its file name, which is its URL path here
+        at.switch_page(f"app_pages/{page}.py")
     at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
+    ran = at._registered_pages.get(at._finished_page_script_hash, {}).get("script_path")
+    assert Path(str(ran)).name == f"{page or 'overview'}.py", f"the run showed {ran}, not {page}"
     assert not at.exception, [e.value for e in at.exception]
     return at
 
