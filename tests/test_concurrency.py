@@ -7,18 +7,15 @@ give an error; plain truncating writes may give a clean "empty file" error, neve
 document.
 """
 
-import hashlib
-import json
 import multiprocessing as mp
 import os
 import shutil
-import time
 from collections import Counter
 from pathlib import Path
 
+import concurrency_workers as workers
 import pytest
 
-from model.atomic import write_atomic
 from model.loader import check
 
 from conftest import PROJECT
@@ -26,7 +23,6 @@ from conftest import PROJECT
 #: ``make check`` (profile "check") tries fewer rewrites; ``make fuzz`` (in ``make test``) all 200
 REWRITES = 60 if os.environ.get("HYPOTHESIS_PROFILE") == "check" else 200
 READERS = 2
-PAUSE = 0.01  # seconds between rewrites, so that reads overlap many of them
 SEEDS = PROJECT / "seeds"
 
 
@@ -40,38 +36,13 @@ def _versions() -> tuple[bytes, bytes]:
     return a, b
 
 
-def _fingerprint(document) -> str:
-    return hashlib.sha256(json.dumps(document.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
-
-
-def _writer(path: str, versions: tuple[bytes, bytes], mode: str, ready, done) -> None:
-    for event in ready:  # start once every reader is loading
-        event.wait(timeout=60)
-    for i in range(REWRITES):
-        time.sleep(PAUSE)
-        data = versions[i % 2]
-        if mode == "atomic":
-            write_atomic(Path(path), data)
-        else:
-            with open(path, "wb") as handle:  # truncate, then write: readers may see it half-done
-                handle.write(data)
-    done.set()
-
-
-def _reader(path: str, fingerprints: dict[str, str], ready, done, results) -> None:
-    outcomes: Counter[str] = Counter()
-    while not done.is_set():
-        ready.set()
-        try:
-            document, problems = check(Path(path), SEEDS)
-        except Exception as exc:  # must never happen
-            outcomes[f"exception {exc!r}"] += 1
-            continue
-        if document is None:
-            outcomes["error: " + problems[0].message.split(":")[0]] += 1
-        else:
-            outcomes[fingerprints.get(_fingerprint(document), "torn")] += 1
-    results.put(dict(outcomes))
+def _context():
+    """Processes forked from one server that has imported the loader once (a fresh interpreter
+    per process would spend most of the test starting up; forking this process is not safe, it
+    runs threads)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["concurrency_workers"])
+    return ctx
 
 
 def _run(tmp_path: Path, mode: str) -> Counter[str]:
@@ -84,14 +55,15 @@ def _run(tmp_path: Path, mode: str) -> Counter[str]:
         probe.write_bytes(data)
         document, problems = check(probe, SEEDS)
         assert document is not None, problems
-        fingerprints[_fingerprint(document)] = name
-    ctx = mp.get_context("spawn")
+        fingerprints[workers.fingerprint(document)] = name
+    ctx = _context()
     done, results = ctx.Event(), ctx.Queue()
     ready = [ctx.Event() for _ in range(READERS)]
     readers = [
-        ctx.Process(target=_reader, args=(str(path), fingerprints, event, done, results)) for event in ready
+        ctx.Process(target=workers.reader, args=(str(path), str(SEEDS), fingerprints, event, done, results))
+        for event in ready
     ]
-    writer = ctx.Process(target=_writer, args=(str(path), versions, mode, ready, done))
+    writer = ctx.Process(target=workers.writer, args=(str(path), versions, mode, REWRITES, ready, done))
     for process in readers:
         process.start()
     writer.start()

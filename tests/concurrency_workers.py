@@ -1,0 +1,50 @@
+"""The processes of tests/test_concurrency.py: a writer that rewrites the data file and readers
+that load it meanwhile. A module of their own, importing only the loader, so that the processes
+the test starts load no test framework."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from model.atomic import write_atomic
+from model.loader import check
+
+PAUSE = 0.01  # seconds between rewrites, so that reads overlap many of them
+
+
+def fingerprint(document) -> str:
+    return hashlib.sha256(json.dumps(document.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+
+def writer(path: str, versions: tuple[bytes, bytes], mode: str, rewrites: int, ready, done) -> None:
+    for event in ready:  # start once every reader is loading
+        event.wait(timeout=60)
+    for i in range(rewrites):
+        time.sleep(PAUSE)
+        data = versions[i % 2]
+        if mode == "atomic":
+            write_atomic(Path(path), data)
+        else:
+            with open(path, "wb") as handle:  # truncate, then write: readers may see it half-done
+                handle.write(data)
+    done.set()
+
+
+def reader(path: str, seeds: str, fingerprints: dict[str, str], ready, done, results) -> None:
+    outcomes: Counter[str] = Counter()
+    while not done.is_set():
+        ready.set()
+        try:
+            document, problems = check(Path(path), Path(seeds))
+        except Exception as exc:  # must never happen
+            outcomes[f"exception {exc!r}"] += 1
+            continue
+        if document is None:
+            outcomes["error: " + problems[0].message.split(":")[0]] += 1
+        else:
+            outcomes[fingerprints.get(fingerprint(document), "torn")] += 1
+    results.put(dict(outcomes))
