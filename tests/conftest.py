@@ -27,9 +27,12 @@ ENTRY = PROJECT / "dashboard" / "streamlit_app.py"
 @pytest.fixture(scope="session", autouse=True)
 def cache_secret(tmp_path_factory):
     """The secret that signs cache entries, for every test and every app the tests start: a
-    file of the test session (tests never create one in the home folder)."""
+    file of the test session (tests never create one in the home folder). One cache folder for
+    the session too: entries are keyed on content, so the many tests that copy the same fixture
+    load it validated once (tests of where the cache lives unset ``KPI_CACHE_DIR``)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KPI_CACHE_SECRET", str(tmp_path_factory.mktemp("secret") / "cache-secret"))
+        patch.setenv("KPI_CACHE_DIR", str(tmp_path_factory.mktemp("dataset-cache")))
         yield
 
 

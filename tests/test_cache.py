@@ -21,6 +21,12 @@ from model.progress import latest_actual_day
 from conftest import FIXTURES, MINIMAL, SEEDS
 
 
+@pytest.fixture(autouse=True)
+def cache_beside_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default place of the cache, not the test session's shared folder."""
+    monkeypatch.delenv("KPI_CACHE_DIR", raising=False)
+
+
 @pytest.fixture
 def copy(tmp_path: Path) -> tuple[Path, Path, Path]:
     """A copy of the minimal fixture with its seeds, and an empty cache folder."""
