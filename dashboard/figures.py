@@ -37,9 +37,14 @@ def status_bar(counts: pd.Series, lang: str) -> go.Figure:
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", type="category", automargin=True)
-    fig.update_xaxes(**count_axis(counts.max() if len(counts) else 0, lang))
-    return layout(fig, t("status_counts", lang), "status-counts", height=340)
+    return layout(
+        fig,
+        t("status_counts", lang),
+        "status-counts",
+        height=340,
+        xaxis=count_axis(counts.max() if len(counts) else 0, lang),
+        yaxis={"autorange": "reversed", "type": "category"},
+    )
 
 
 def bureau_status_bar(frame: pd.DataFrame, lang: str, order: list[str] | None = None) -> go.Figure:
@@ -67,10 +72,15 @@ def bureau_status_bar(frame: pd.DataFrame, lang: str, order: list[str] | None = 
             insidetextfont={"color": text_on(STATUS_COLOURS[status])},  # 4.5:1 on the bar
             hovertemplate="%{customdata}<br>" + status_label(status, lang) + ": %{x:,}<extra></extra>",
         )
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(**count_axis(table.sum(axis=1).max() if len(table) else 0, lang))
-    fig.update_yaxes(type="category", autorange="reversed", automargin=True)
-    return layout(fig, t("rollup", lang), "bureau-rollup", height=max(260, 90 + 50 * len(table)))
+    return layout(
+        fig,
+        t("rollup", lang),
+        "bureau-rollup",
+        height=max(260, 90 + 50 * len(table)),
+        xaxis=count_axis(table.sum(axis=1).max() if len(table) else 0, lang),
+        yaxis={"type": "category", "autorange": "reversed"},
+        barmode="stack",
+    )
 
 
 def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
@@ -112,10 +122,15 @@ def target_timeline(rows: pd.DataFrame, lang: str) -> go.Figure:
             ],
             hoverinfo="text",
         )
-    fig.update_xaxes(**fy_axis(years, lang))
-    fig.update_yaxes(type="category", automargin=True)
     height = max(300, 140 + 40 * rows["kpi_id"].nunique())
-    return layout(fig, t("timeline", lang), "target-timeline", height=height)
+    return layout(
+        fig,
+        t("timeline", lang),
+        "target-timeline",
+        height=height,
+        xaxis=fy_axis(years, lang),
+        yaxis={"type": "category"},
+    )
 
 
 def cumulative_chart(progress: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
@@ -133,10 +148,15 @@ def cumulative_chart(progress: pd.DataFrame, names: dict[str, str], lang: str) -
             line={"color": colours[i % len(colours)]},
             hovertemplate="%{x}: %{y:,.0f}%<extra>" + esc(names.get(kpi_id, kpi_id)) + "</extra>",
         )
-    fig.add_hline(y=100, line={"color": OKABE_ITO["black"], "dash": "dot", "width": 1})
-    fig.update_xaxes(**fy_axis([int(y) for y in progress["fiscal_year"]], lang))
-    fig.update_yaxes(title={"text": t("pct_of_target", lang)}, ticksuffix="%", rangemode="tozero")
-    return layout(fig, t("cumulative_progress", lang), "cumulative-progress")
+    hundred = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": 100, "y1": 100}
+    return layout(
+        fig,
+        t("cumulative_progress", lang),
+        "cumulative-progress",
+        xaxis=fy_axis([int(y) for y in progress["fiscal_year"]], lang),
+        yaxis={"title": {"text": t("pct_of_target", lang)}, "ticksuffix": "%", "rangemode": "tozero"},
+        shapes=[hundred | {"line": {"color": OKABE_ITO["black"], "dash": "dot", "width": 1}}],
+    )
 
 
 def transition_bar(changes: pd.DataFrame, lang: str) -> go.Figure:
@@ -165,7 +185,13 @@ def transition_bar(changes: pd.DataFrame, lang: str) -> go.Figure:
             hoverinfo="text",
         )
     )
-    fig.update_yaxes(autorange="reversed", type="category", automargin=True)
-    fig.update_layout(bargap=0.35)
-    fig.update_xaxes(**count_axis(max((len(part) for _, part in groups), default=0), lang))
-    return layout(fig, t("transitions", lang), "status-transitions", height=150 + 45 * len(groups), top=50)
+    return layout(
+        fig,
+        t("transitions", lang),
+        "status-transitions",
+        height=150 + 45 * len(groups),
+        top=50,
+        xaxis=count_axis(max((len(part) for _, part in groups), default=0), lang),
+        yaxis={"autorange": "reversed", "type": "category"},
+        bargap=0.35,
+    )

@@ -125,17 +125,21 @@ def trajectory(kpi: Kpi, assessment: Assessment, lang: str, timeline: Timeline =
             meta=f"expected_{assessment.path_kind}",
         )
     if by_year:
-        fig.update_xaxes(**fy_axis(years, lang))
+        xaxis = fy_axis(years, lang)
     else:
         days = (max(p.end for p in periods) - min(p.end for p in periods)).days
         step = "M1" if days <= 550 else "M3" if days <= 1500 else "M12"
-        fig.update_xaxes(
-            type="date", title={"text": t("date", lang)}, dtick=step, tickformat=t("month_axis", lang)
-        )
+        xaxis = {
+            "type": "date",
+            "title": {"text": t("date", lang)},
+            "dtick": step,
+            "tickformat": t("month_axis", lang),
+        }
     if milestone:
         ticks = [milestone_state(0, lang), milestone_state(1, lang)]
-        fig.update_yaxes(tickvals=[0, 1], ticktext=ticks, range=[-0.3, 1.4])
+        yaxis = {"tickvals": [0, 1], "ticktext": ticks, "range": [-0.3, 1.4]}
     else:
-        fig.update_yaxes(title={"text": unit}, tickformat=",", rangemode="tozero", separatethousands=True)
+        yaxis = {"title": {"text": unit}, "tickformat": ",", "rangemode": "tozero", "separatethousands": True}
     file = f"{kpi.id}-{as_of.isoformat()}"  # the KPI id and the assessment's date
-    return layout(fig, t("trajectory", lang), file, height=500, top=110)  # the page's heading names the KPI
+    # the page's heading names the KPI
+    return layout(fig, t("trajectory", lang), file, height=500, top=110, xaxis=xaxis, yaxis=yaxis)
