@@ -14,16 +14,24 @@ from model.atomic import write_atomic
 from model.loader import check
 
 PAUSE = 0.01  # seconds between rewrites, so that reads overlap many of them
+VERSIONS = ("old", "new")
+SEEN = 5  # complete reads of each version the test needs
+LIMIT = 10  # rewrites go on to at most this many times the number asked for
 
 
 def fingerprint(document) -> str:
     return hashlib.sha256(json.dumps(document.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
 
 
-def writer(path: str, versions: tuple[bytes, bytes], mode: str, rewrites: int, ready, done) -> None:
+def writer(path: str, versions: tuple[bytes, bytes], mode: str, rewrites: int, seen, ready, done) -> None:
+    """Rewrite the file ``rewrites`` times, and on until the readers have seen each version
+    ``SEEN`` times (``seen``: complete reads of old and new), at most ``LIMIT`` times as often:
+    on a busy machine readers read less often, and the test needs reads of both versions."""
     for event in ready:  # start once every reader is loading
         event.wait(timeout=60)
-    for i in range(rewrites):
+    for i in range(rewrites * LIMIT):
+        if i >= rewrites and min(seen[:]) >= SEEN:
+            break
         time.sleep(PAUSE)
         data = versions[i % 2]
         if mode == "atomic":
@@ -34,7 +42,7 @@ def writer(path: str, versions: tuple[bytes, bytes], mode: str, rewrites: int, r
     done.set()
 
 
-def reader(path: str, seeds: str, fingerprints: dict[str, str], ready, done, results) -> None:
+def reader(path: str, seeds: str, fingerprints: dict[str, str], seen, ready, done, results) -> None:
     outcomes: Counter[str] = Counter()
     while not done.is_set():
         ready.set()
@@ -45,6 +53,10 @@ def reader(path: str, seeds: str, fingerprints: dict[str, str], ready, done, res
             continue
         if document is None:
             outcomes["error: " + problems[0].message.split(":")[0]] += 1
-        else:
-            outcomes[fingerprints.get(fingerprint(document), "torn")] += 1
+            continue
+        outcome = fingerprints.get(fingerprint(document), "torn")
+        outcomes[outcome] += 1
+        if outcome in VERSIONS:
+            with seen.get_lock():
+                seen[VERSIONS.index(outcome)] += 1
     results.put(dict(outcomes))

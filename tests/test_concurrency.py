@@ -1,5 +1,5 @@
-"""Concurrent use: one process rewrites the data file 200 times (60 in ``make check``) while
-others load it.
+"""Concurrent use: one process rewrites the data file 200 times (60 in ``make check``; more
+until the readers have read each version 5 times) while others load it.
 
 Every read must be a complete old version, a complete new version, or a clean error
 (problems, no exception). The project's own writer (temporary file + rename) must never
@@ -50,20 +50,22 @@ def _run(tmp_path: Path, mode: str) -> Counter[str]:
     path = tmp_path / "kpis.yaml"
     path.write_bytes(versions[0])
     fingerprints = {}
-    for name, data in zip(("old", "new"), versions, strict=True):
+    for name, data in zip(workers.VERSIONS, versions, strict=True):
         probe = tmp_path / f"{name}.yaml"
         probe.write_bytes(data)
         document, problems = check(probe, SEEDS)
         assert document is not None, problems
         fingerprints[workers.fingerprint(document)] = name
     ctx = _context()
-    done, results = ctx.Event(), ctx.Queue()
+    done, results, seen = ctx.Event(), ctx.Queue(), ctx.Array("i", len(workers.VERSIONS))
     ready = [ctx.Event() for _ in range(READERS)]
     readers = [
-        ctx.Process(target=workers.reader, args=(str(path), str(SEEDS), fingerprints, event, done, results))
+        ctx.Process(
+            target=workers.reader, args=(str(path), str(SEEDS), fingerprints, seen, event, done, results)
+        )
         for event in ready
     ]
-    writer = ctx.Process(target=workers.writer, args=(str(path), versions, mode, REWRITES, ready, done))
+    writer = ctx.Process(target=workers.writer, args=(str(path), versions, mode, REWRITES, seen, ready, done))
     for process in readers:
         process.start()
     writer.start()
@@ -80,7 +82,7 @@ def _run(tmp_path: Path, mode: str) -> Counter[str]:
 def test_atomic_writer_readers_always_see_a_complete_version(tmp_path):
     outcomes = _run(tmp_path, "atomic")
     assert set(outcomes) <= {"old", "new"}, outcomes
-    assert outcomes["old"] >= 5 and outcomes["new"] >= 5
+    assert outcomes["old"] >= workers.SEEN and outcomes["new"] >= workers.SEEN, outcomes
 
 
 def test_truncating_writer_readers_see_a_complete_version_or_a_clean_error(tmp_path):
@@ -89,7 +91,7 @@ def test_truncating_writer_readers_see_a_complete_version_or_a_clean_error(tmp_p
         k: v for k, v in outcomes.items() if k not in {"old", "new"} and not k.startswith("error: ")
     }
     assert unexpected == {}, outcomes
-    assert outcomes["old"] >= 5 and outcomes["new"] >= 5
+    assert outcomes["old"] >= workers.SEEN and outcomes["new"] >= workers.SEEN, outcomes
 
 
 @pytest.fixture(autouse=True)
