@@ -27,19 +27,21 @@ def writer(path: str, versions: tuple[bytes, bytes], mode: str, rewrites: int, s
     """Rewrite the file ``rewrites`` times, and on until the readers have seen each version
     ``SEEN`` times (``seen``: complete reads of old and new), at most ``LIMIT`` times as often:
     on a busy machine readers read less often, and the test needs reads of both versions."""
-    for event in ready:  # start once every reader is loading
-        event.wait(timeout=60)
-    for i in range(rewrites * LIMIT):
-        if i >= rewrites and min(seen[:]) >= SEEN:
-            break
-        time.sleep(PAUSE)
-        data = versions[i % 2]
-        if mode == "atomic":
-            write_atomic(Path(path), data)
-        else:
-            with open(path, "wb") as handle:  # truncate, then write: readers may see it half-done
-                handle.write(data)
-    done.set()
+    try:
+        for event in ready:  # start once every reader is loading
+            event.wait(timeout=60)
+        for i in range(rewrites * LIMIT):
+            if i >= rewrites and min(seen[:]) >= SEEN:
+                break
+            time.sleep(PAUSE)
+            data = versions[i % 2]
+            if mode == "atomic":
+                write_atomic(Path(path), data)
+            else:
+                with open(path, "wb") as handle:  # truncate, then write: readers may see it half-done
+                    handle.write(data)
+    finally:  # the readers stop even when writing failed
+        done.set()
 
 
 def reader(path: str, seeds: str, fingerprints: dict[str, str], seen, ready, done, results) -> None:

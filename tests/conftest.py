@@ -143,9 +143,10 @@ def open_app(
     if page:  # before the first run a page is known by its file name, which is its URL path here
         at.switch_page(f"app_pages/{page}.py")
     at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    # which page ran (AppTest keeps it privately; no public way to ask in Streamlit 1.67)
     ran = at._registered_pages.get(at._finished_page_script_hash, {}).get("script_path")
     assert Path(str(ran)).name == f"{page or 'overview'}.py", f"the run showed {ran}, not {page}"
-    assert not at.exception, [e.value for e in at.exception]
     return at
 
 

@@ -43,9 +43,11 @@ def notes(kpi: Kpi) -> list[tuple[str, object]]:
 
 
 def covering(kpis: list[Kpi]) -> list[Kpi]:
-    """Few KPIs that together hold every kind of note that any KPI holds."""
+    """Few KPIs that together hold every kind of note that any KPI holds, and the KPI with the
+    most notes (a long page)."""
     wanted = {kind for kpi in kpis for kind, _ in notes(kpi)}
-    chosen: list[Kpi] = []
+    chosen: list[Kpi] = [max(kpis, key=lambda k: len(notes(k)))]
+    wanted -= {kind for kind, _ in notes(chosen[0])}
     while wanted:
         best = max(kpis, key=lambda k: len(wanted & {kind for kind, _ in notes(k)}))
         chosen.append(best)

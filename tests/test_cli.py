@@ -283,3 +283,13 @@ def test_comment_command_records_a_comment_through_the_audited_writer(tmp_path):
     assert '"editor": "analyst-a"' in (tmp_path / "audit.jsonl").read_text(encoding="utf-8")
     result = run("comment", "wifi-sites", *args)
     assert result.returncode == 1 and "--ja and/or --en" in result.stderr
+
+
+def test_the_pydantic_plugin_setting_ends_with_the_command(monkeypatch, capsys) -> None:
+    """``main`` turns pydantic's plugin search off while it runs, and leaves a caller's setting."""
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert main(["validate", str(MINIMAL), "--seeds", str(SEEDS)]) == 0
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some-plugin")
+    assert main(["validate", str(MINIMAL), "--seeds", str(SEEDS)]) == 0
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "some-plugin"

@@ -39,7 +39,7 @@ def _versions() -> tuple[bytes, bytes]:
 def _context():
     """Processes forked from one server that has imported the loader once (a fresh interpreter
     per process would spend most of the test starting up; forking this process is not safe, it
-    runs threads)."""
+    runs threads). The forkserver exists on Linux and macOS, which is where the project runs."""
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["concurrency_workers"])
     return ctx
@@ -66,15 +66,21 @@ def _run(tmp_path: Path, mode: str) -> Counter[str]:
         for event in ready
     ]
     writer = ctx.Process(target=workers.writer, args=(str(path), versions, mode, REWRITES, seen, ready, done))
-    for process in readers:
-        process.start()
-    writer.start()
-    writer.join(timeout=300)
-    total: Counter[str] = Counter()
-    for _ in readers:
-        total.update(results.get(timeout=120))
-    for process in readers:
-        process.join(timeout=30)
+    try:
+        for process in readers:
+            process.start()
+        writer.start()
+        writer.join(timeout=300)
+        assert writer.exitcode == 0, f"the writer failed (exit code {writer.exitcode})"
+        total: Counter[str] = Counter()
+        for _ in readers:
+            total.update(results.get(timeout=120))
+        for process in readers:
+            process.join(timeout=30)
+    finally:  # no process outlives the test, whatever failed
+        for process in [*readers, writer]:
+            if process.is_alive():
+                process.terminate()
     print(mode, dict(total))
     return total
 

@@ -161,6 +161,10 @@ def test_timeline_and_cumulative_charts_use_fiscal_year_categories(dataset) -> N
     assert list(wifi["pct"].round(1)) == [23.1, 38.5, 50.0]
     chart = figures.cumulative_chart(progress, {"wifi-sites": "Wi-Fi"}, "en")
     assert chart.layout.xaxis.type == "category" and chart.layout.yaxis.ticksuffix == "%"
+    (hundred,) = chart.layout.shapes  # the target line at 100 %, across the whole plot
+    assert (hundred.type, hundred.y0, hundred.y1, hundred.xref, hundred.x0, hundred.x1) == (
+        "line", 100, 100, "x domain", 0, 1
+    )  # fmt: skip
 
 
 def test_bureau_roll_up_stacks_statuses(dataset) -> None:

@@ -113,9 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # The project uses no pydantic plugin; looking for one reads every installed package's entry
-    # points when the schema is first built (a sixtieth of `validate`). Set to look, it still looks.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    return run(build_parser(), argv)
+    # points when the schema is first built (a sixtieth of `validate`). Set to look, it still
+    # looks; the setting ends with the command (a caller in the same process keeps its own).
+    ours = "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+    if ours:
+        os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    try:
+        return run(build_parser(), argv)
+    finally:
+        if ours:
+            os.environ.pop("PYDANTIC_DISABLE_PLUGINS", None)
 
 
 def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None = None) -> int:
